@@ -1,0 +1,367 @@
+package dev.bourse.engine;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes and reads the whole engine state in a canonical order (equal states give equal bytes), which also makes
+ * the state hash: the hash of those bytes. Orders are written level by level, oldest first, so a restore rebuilds
+ * the same priorities.
+ */
+final class SnapshotCodec
+{
+    static final int MAGIC = 0x42525345; // "BRSE"
+    static final int VERSION = 1;
+    private static final int END = 0x454E4421; // "END!"
+
+    private SnapshotCodec()
+    {
+    }
+
+    static long hash(final EngineState state)
+    {
+        final HashingOutputStream hashing = new HashingOutputStream();
+        try
+        {
+            write(state, new DataOutputStream(hashing));
+        }
+        catch (final IOException impossible)
+        {
+            throw new UncheckedIOException(impossible);
+        }
+        return hashing.value();
+    }
+
+    static void write(final EngineState state, final DataOutput out) throws IOException
+    {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeLong(state.orderSequence);
+        out.writeLong(state.tradeSequence);
+        out.writeLong(state.transferSequence);
+
+        out.writeInt(state.currencies.size());
+        for (final Currency currency : state.currencies)
+        {
+            out.writeUTF(currency.code);
+            out.writeInt(currency.scale);
+            out.writeLong(currency.netDeposits);
+            out.writeLong(currency.fees);
+        }
+
+        out.writeInt(state.pairs.size());
+        for (final Pair pair : state.pairs)
+        {
+            out.writeUTF(pair.currency.code);
+            out.writeUTF(pair.market.code);
+            writePolicy(pair.policy, out);
+            out.writeLong(pair.lastPrice);
+        }
+
+        out.writeInt(state.accounts.size());
+        for (final Account account : state.accounts)
+        {
+            for (final Currency currency : state.currencies)
+            {
+                out.writeLong(account.balance(currency));
+                out.writeLong(account.reserved(currency));
+            }
+        }
+
+        out.writeInt(state.apiKeys.size());
+        for (final ApiKeyRecord key : state.apiKeys.values())
+        {
+            out.writeLong(key.accountId());
+            out.writeUTF(key.apiKey());
+            out.writeUTF(key.secretCiphertext());
+            out.writeInt(key.requestsPerSecond());
+            out.writeInt(key.requestsPerMinute());
+            out.writeUTF(key.allowedIps());
+            out.writeBoolean(key.revoked());
+        }
+
+        for (final Pair pair : state.pairs)
+        {
+            writeSide(pair.bids, out);
+            writeSide(pair.asks, out);
+            writeSide(pair.buyStops, out);
+            writeSide(pair.sellStops, out);
+        }
+        out.writeInt(END);
+    }
+
+    private static void writePolicy(final PairPolicy policy, final DataOutput out) throws IOException
+    {
+        out.writeUTF(policy.displayName());
+        out.writeLong(policy.minPrice());
+        out.writeInt(policy.priceDecimals());
+        out.writeInt(policy.amountDecimals());
+        out.writeLong(policy.minAmount());
+        out.writeLong(policy.maxAmount());
+        out.writeLong(policy.minVolume());
+        out.writeLong(policy.maxVolume());
+        out.writeInt(policy.makerFeePpm());
+        out.writeInt(policy.takerFeePpm());
+        out.writeByte(policy.state().ordinal());
+    }
+
+    private static void writeSide(final BookSide side, final DataOutput out) throws IOException
+    {
+        out.writeInt(side.orderCount());
+        for (final PriceLevel level : side.levels())
+        {
+            for (Order order = level.head; order != null; order = order.next)
+            {
+                writeOrder(order, out);
+            }
+        }
+    }
+
+    private static void writeOrder(final Order order, final DataOutput out) throws IOException
+    {
+        out.writeLong(order.id);
+        out.writeLong(order.account.id);
+        out.writeByte(order.type.ordinal());
+        out.writeByte(order.side.ordinal());
+        out.writeLong(order.price);
+        out.writeLong(order.stopPrice);
+        out.writeLong(order.initialQuantity);
+        out.writeLong(order.reservedValue);
+        out.writeInt(order.makerFeePpm);
+        out.writeInt(order.takerFeePpm);
+        out.writeLong(order.createdAtMs);
+        out.writeLong(order.remain);
+        out.writeLong(order.filled);
+        out.writeLong(order.cancelled);
+        out.writeLong(order.filledVolume);
+        out.writeLong(order.feeUnits);
+        out.writeLong(order.feeRemainderPpm);
+        out.writeLong(order.reserveRemaining);
+        out.writeByte(order.status.ordinal());
+    }
+
+    static EngineState read(final DataInput in, final EngineConfiguration configuration) throws IOException
+    {
+        if (in.readInt() != MAGIC)
+        {
+            throw new IOException("not an engine snapshot (bad magic number)");
+        }
+        final int version = in.readInt();
+        if (version != VERSION)
+        {
+            throw new IOException("engine snapshot format version " + version + " is not supported (this build " +
+                "reads version " + VERSION + ")");
+        }
+        final EngineState state = new EngineState(configuration);
+        state.orderSequence = in.readLong();
+        state.tradeSequence = in.readLong();
+        state.transferSequence = in.readLong();
+
+        final int currencyCount = readCount(in, configuration.maxCurrencies());
+        for (int i = 0; i < currencyCount; i++)
+        {
+            final Currency currency = new Currency(i, in.readUTF(), in.readInt());
+            currency.netDeposits = in.readLong();
+            currency.fees = in.readLong();
+            state.currencies.add(currency);
+            state.currenciesByCode.put(currency.code, currency);
+        }
+
+        final int pairCount = readCount(in, configuration.maxPairs());
+        for (int i = 0; i < pairCount; i++)
+        {
+            final Currency currency = knownCurrency(state, in.readUTF());
+            final Currency market = knownCurrency(state, in.readUTF());
+            final Pair pair = new Pair(i, currency, market, readPolicy(in));
+            pair.lastPrice = in.readLong();
+            state.pairs.add(pair);
+            state.pairsByName.put(pair.coinPair, pair);
+        }
+
+        final int accountCount = readCount(in, configuration.maxAccounts());
+        final long[][] reservedByAccount = new long[accountCount][];
+        for (int i = 0; i < accountCount; i++)
+        {
+            final Account account = new Account(i + 1, currencyCount);
+            reservedByAccount[i] = new long[currencyCount];
+            for (int c = 0; c < currencyCount; c++)
+            {
+                account.balances[c] = in.readLong();
+                reservedByAccount[i][c] = in.readLong();
+            }
+            state.accounts.add(account);
+        }
+
+        final int keyCount = readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < keyCount; i++)
+        {
+            final ApiKeyRecord key = new ApiKeyRecord(in.readLong(), in.readUTF(), in.readUTF(), in.readInt(),
+                in.readInt(), in.readUTF(), in.readBoolean());
+            knownAccount(state, key.accountId()).apiKeyCount++;
+            state.apiKeys.put(key.apiKey(), key);
+        }
+
+        final List<Order> orders = new ArrayList<>();
+        for (final Pair pair : state.pairs)
+        {
+            readSide(state, pair, Side.BUY, false, orders, in);
+            readSide(state, pair, Side.SELL, false, orders, in);
+            readSide(state, pair, Side.BUY, true, orders, in);
+            readSide(state, pair, Side.SELL, true, orders, in);
+        }
+        if (in.readInt() != END)
+        {
+            throw new IOException("engine snapshot is truncated or corrupt (no end marker)");
+        }
+        indexOrders(state, orders);
+        checkReserves(state, reservedByAccount);
+        return state;
+    }
+
+    private static PairPolicy readPolicy(final DataInput in) throws IOException
+    {
+        return new PairPolicy(in.readUTF(), in.readLong(), in.readInt(), in.readInt(), in.readLong(),
+            in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
+            enumValue(PairState.values(), in.readByte()));
+    }
+
+    private static void readSide(
+        final EngineState state,
+        final Pair pair,
+        final Side sideOfOrders,
+        final boolean stops,
+        final List<Order> orders,
+        final DataInput in) throws IOException
+    {
+        final BookSide side = stops ? pair.stops(sideOfOrders) : pair.book(sideOfOrders);
+        final int count = readCount(in, state.configuration.maxOpenOrdersPerPair());
+        for (int i = 0; i < count; i++)
+        {
+            final Order order = new Order(in.readLong(), knownAccount(state, in.readLong()), pair,
+                enumValue(OrderType.values(), in.readByte()), enumValue(Side.values(), in.readByte()),
+                in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
+                in.readLong());
+            order.remain = in.readLong();
+            order.filled = in.readLong();
+            order.cancelled = in.readLong();
+            order.filledVolume = in.readLong();
+            order.feeUnits = in.readLong();
+            order.feeRemainderPpm = in.readLong();
+            order.reserveRemaining = in.readLong();
+            order.status = enumValue(OrderStatus.values(), in.readByte());
+            if (order.side != sideOfOrders || !order.status.isOpen() || (order.status == OrderStatus.PENDING) != stops ||
+                order.remain <= 0 || order.filled + order.remain + order.cancelled != order.initialQuantity)
+            {
+                throw new IOException("engine snapshot holds an inconsistent order " + order.id);
+            }
+            side.add(order, stops ? order.stopPrice : order.price);
+            orders.add(order);
+        }
+    }
+
+    private static void indexOrders(final EngineState state, final List<Order> orders) throws IOException
+    {
+        orders.sort(Comparator.comparingLong(order -> order.id));
+        for (final Order order : orders)
+        {
+            if (state.openOrders.put(order.id, order) != null)
+            {
+                throw new IOException("engine snapshot holds order " + order.id + " twice");
+            }
+            order.account.openOrdersOrCreate(order.pair).append(order);
+            order.account.openOrderCount++;
+        }
+    }
+
+    /** Reserves are derived from the open orders; the written ones must agree with them. */
+    private static void checkReserves(final EngineState state, final long[][] reservedByAccount) throws IOException
+    {
+        for (final Order order : state.openOrders.values())
+        {
+            order.account.reserve(order.reserveCurrency(), order.reserveRemaining);
+        }
+        for (final Account account : state.accounts)
+        {
+            for (final Currency currency : state.currencies)
+            {
+                if (account.reserved(currency) != reservedByAccount[(int)(account.id - 1)][currency.id])
+                {
+                    throw new IOException("engine snapshot: reserves of account " + account.id + " in " +
+                        currency.code + " do not match its open orders");
+                }
+            }
+        }
+    }
+
+    private static int readCount(final DataInput in, final int max) throws IOException
+    {
+        final int count = in.readInt();
+        if (count < 0 || count > max)
+        {
+            throw new IOException("engine snapshot holds a count out of range: " + count);
+        }
+        return count;
+    }
+
+    private static Currency knownCurrency(final EngineState state, final String code) throws IOException
+    {
+        final Currency currency = state.currency(code);
+        if (currency == null)
+        {
+            throw new IOException("engine snapshot names an unknown currency " + code);
+        }
+        return currency;
+    }
+
+    private static Account knownAccount(final EngineState state, final long accountId) throws IOException
+    {
+        final Account account = state.account(accountId);
+        if (account == null)
+        {
+            throw new IOException("engine snapshot names an unknown account " + accountId);
+        }
+        return account;
+    }
+
+    private static <E extends Enum<E>> E enumValue(final E[] values, final int ordinal) throws IOException
+    {
+        if (ordinal < 0 || ordinal >= values.length)
+        {
+            throw new IOException("engine snapshot holds an unknown enum ordinal " + ordinal);
+        }
+        return values[ordinal];
+    }
+
+    /** A 64-bit hash of a byte stream, specified here so that it is the same on every JVM. */
+    private static final class HashingOutputStream extends OutputStream
+    {
+        private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+        private long hash = 0x42_6F_75_72_73_65L;
+        private long length;
+
+        @Override
+        public void write(final int b)
+        {
+            hash = Long.rotateLeft((hash ^ (b & 0xFF)) * MULTIPLIER, 27);
+            length++;
+        }
+
+        long value()
+        {
+            long h = hash ^ length;
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            h *= 0xC4CEB9FE1A85EC53L;
+            h ^= h >>> 33;
+            return h;
+        }
+    }
+}
