@@ -1,0 +1,475 @@
+package dev.bourse.journal;
+
+import dev.bourse.engine.OrderType;
+import dev.bourse.engine.PairPolicy;
+import dev.bourse.engine.PairState;
+import dev.bourse.engine.Side;
+import dev.bourse.engine.TransferDetails;
+import dev.bourse.engine.TransferType;
+import dev.bourse.engine.command.CancelAllOrders;
+import dev.bourse.engine.command.CancelOrder;
+import dev.bourse.engine.command.Command;
+import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.IssueApiKey;
+import dev.bourse.engine.command.PlaceOrder;
+import dev.bourse.engine.command.PutPair;
+import dev.bourse.engine.command.RevokeApiKey;
+import dev.bourse.engine.command.Transfer;
+
+import java.nio.BufferOverflowException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The binary encoding of every {@link Command}, version {@link #VERSION}.
+ *
+ * <h2>Encoding</h2>
+ * Little-endian. One type tag byte ({@link #PUT_PAIR} ... {@link #CANCEL_ALL_ORDERS}), then the record's components
+ * in declaration order:
+ * <ul>
+ *     <li>{@code long}: 8 bytes; {@code int}: 4 bytes.</li>
+ *     <li>{@code String}: a varint (unsigned LEB128) holding {@code byteLength + 1}, 0 for null, then the UTF-8
+ *     bytes. Strings must be valid Unicode (no unpaired surrogate) so that decoding gives back the same string.</li>
+ *     <li>enum: one byte, a fixed code per constant (see the {@code *Code} methods; never the ordinal), 0 for
+ *     null.</li>
+ *     <li>nested record ({@link PairPolicy}, {@link TransferDetails}): one presence byte (0 null, 1 present), then
+ *     its components the same way.</li>
+ * </ul>
+ * Nulls are encoded so that whatever the engine was given is journaled exactly, even a command it will reject.
+ * Decoding is strict: an unknown tag or enum code, a truncated value, invalid UTF-8 or bytes left over are a
+ * {@link CommandCodecException}.
+ * <p>
+ * Adding a command or an enum constant breaks the exhaustive switches below at compile time: give it a new code and
+ * bump {@link #VERSION} when the encoding of an existing command changes.
+ * <p>
+ * Not thread-safe (it keeps a UTF-8 decoder): one instance per thread.
+ */
+public final class CommandCodec
+{
+    /** The version of this encoding, stored in every segment header. */
+    public static final int VERSION = 1;
+
+    /** Type tag of {@link PutPair}. */
+    public static final byte PUT_PAIR = 1;
+    /** Type tag of {@link CreateAccount}. */
+    public static final byte CREATE_ACCOUNT = 2;
+    /** Type tag of {@link Transfer}. */
+    public static final byte TRANSFER = 3;
+    /** Type tag of {@link IssueApiKey}. */
+    public static final byte ISSUE_API_KEY = 4;
+    /** Type tag of {@link RevokeApiKey}. */
+    public static final byte REVOKE_API_KEY = 5;
+    /** Type tag of {@link PlaceOrder}. */
+    public static final byte PLACE_ORDER = 6;
+    /** Type tag of {@link CancelOrder}. */
+    public static final byte CANCEL_ORDER = 7;
+    /** Type tag of {@link CancelAllOrders}. */
+    public static final byte CANCEL_ALL_ORDERS = 8;
+
+    private static final byte NULL = 0;
+    private static final byte PRESENT = 1;
+    private static final int MAX_VARINT_BYTES = 5;
+
+    private final CharsetDecoder utf8Decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    /**
+     * Encodes a command at the buffer's position and advances it.
+     *
+     * @param command the command.
+     * @param buffer  where to write; its byte order is set to little-endian.
+     * @return the number of bytes written.
+     * @throws CommandCodecException when the command does not fit in the buffer's remaining bytes or holds a string
+     *                               that is not valid Unicode; the buffer's position is then unspecified.
+     */
+    public int encode(final Command command, final ByteBuffer buffer)
+    {
+        buffer.order(ByteOrder.LITTLE_ENDIAN);
+        final int start = buffer.position();
+        try
+        {
+            encodeBody(command, buffer);
+        }
+        catch (final BufferOverflowException ex)
+        {
+            throw new CommandCodecException(command.getClass().getSimpleName() + " does not fit in " +
+                (buffer.limit() - start) + " bytes");
+        }
+        return buffer.position() - start;
+    }
+
+    /**
+     * Decodes exactly one command from {@code length} bytes at {@code offset} (absolute, the buffer's position is
+     * not used nor changed).
+     *
+     * @param buffer the bytes.
+     * @param offset where the command starts.
+     * @param length how many bytes it takes; all must be used.
+     * @return the command.
+     * @throws CommandCodecException when the bytes are not exactly one valid command.
+     */
+    public Command decode(final ByteBuffer buffer, final int offset, final int length)
+    {
+        final ByteBuffer in = buffer.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN);
+        final Command command;
+        try
+        {
+            command = decodeBody(in);
+        }
+        catch (final BufferUnderflowException ex)
+        {
+            throw new CommandCodecException("truncated command: " + length + " bytes are not enough");
+        }
+        if (in.hasRemaining())
+        {
+            throw new CommandCodecException(in.remaining() + " bytes left after a " +
+                command.getClass().getSimpleName() + " of " + length + " bytes");
+        }
+        return command;
+    }
+
+    private static void encodeBody(final Command command, final ByteBuffer out)
+    {
+        switch (command)
+        {
+            case PutPair c ->
+            {
+                out.put(PUT_PAIR);
+                putString(out, c.currency());
+                putString(out, c.market());
+                out.putInt(c.currencyScale());
+                out.putInt(c.marketScale());
+                putPolicy(out, c.policy());
+            }
+            case CreateAccount ignored -> out.put(CREATE_ACCOUNT);
+            case Transfer c ->
+            {
+                out.put(TRANSFER);
+                out.putLong(c.accountId());
+                out.put(transferTypeCode(c.type()));
+                putString(out, c.currency());
+                out.putLong(c.amount());
+                out.putLong(c.fee());
+                putDetails(out, c.details());
+            }
+            case IssueApiKey c ->
+            {
+                out.put(ISSUE_API_KEY);
+                out.putLong(c.accountId());
+                putString(out, c.apiKey());
+                putString(out, c.secretCiphertext());
+                out.putInt(c.requestsPerSecond());
+                out.putInt(c.requestsPerMinute());
+                putString(out, c.allowedIps());
+            }
+            case RevokeApiKey c ->
+            {
+                out.put(REVOKE_API_KEY);
+                putString(out, c.apiKey());
+            }
+            case PlaceOrder c ->
+            {
+                out.put(PLACE_ORDER);
+                out.putLong(c.accountId());
+                putString(out, c.coinPair());
+                out.put(orderTypeCode(c.type()));
+                out.put(sideCode(c.side()));
+                out.putLong(c.price());
+                out.putLong(c.stopPrice());
+                out.putLong(c.quantity());
+            }
+            case CancelOrder c ->
+            {
+                out.put(CANCEL_ORDER);
+                out.putLong(c.accountId());
+                out.putLong(c.orderId());
+            }
+            case CancelAllOrders c ->
+            {
+                out.put(CANCEL_ALL_ORDERS);
+                out.putLong(c.accountId());
+                putString(out, c.coinPair());
+            }
+        }
+    }
+
+    private Command decodeBody(final ByteBuffer in)
+    {
+        final byte tag = in.get();
+        return switch (tag)
+        {
+            case PUT_PAIR -> new PutPair(getString(in), getString(in), in.getInt(), in.getInt(), getPolicy(in));
+            case CREATE_ACCOUNT -> new CreateAccount();
+            case TRANSFER -> new Transfer(
+                in.getLong(), transferType(in.get()), getString(in), in.getLong(), in.getLong(), getDetails(in));
+            case ISSUE_API_KEY -> new IssueApiKey(
+                in.getLong(), getString(in), getString(in), in.getInt(), in.getInt(), getString(in));
+            case REVOKE_API_KEY -> new RevokeApiKey(getString(in));
+            case PLACE_ORDER -> new PlaceOrder(
+                in.getLong(), getString(in), orderType(in.get()), side(in.get()), in.getLong(), in.getLong(),
+                in.getLong());
+            case CANCEL_ORDER -> new CancelOrder(in.getLong(), in.getLong());
+            case CANCEL_ALL_ORDERS -> new CancelAllOrders(in.getLong(), getString(in));
+            default -> throw new CommandCodecException("unknown command type tag " + tag + " (known: " + PUT_PAIR +
+                ".." + CANCEL_ALL_ORDERS + ", encoding version " + VERSION + ")");
+        };
+    }
+
+    private static void putPolicy(final ByteBuffer out, final PairPolicy policy)
+    {
+        if (policy == null)
+        {
+            out.put(NULL);
+            return;
+        }
+        out.put(PRESENT);
+        putString(out, policy.displayName());
+        out.putLong(policy.minPrice());
+        out.putInt(policy.priceDecimals());
+        out.putInt(policy.amountDecimals());
+        out.putLong(policy.minAmount());
+        out.putLong(policy.maxAmount());
+        out.putLong(policy.minVolume());
+        out.putLong(policy.maxVolume());
+        out.putInt(policy.makerFeePpm());
+        out.putInt(policy.takerFeePpm());
+        out.put(pairStateCode(policy.state()));
+    }
+
+    private PairPolicy getPolicy(final ByteBuffer in)
+    {
+        if (!getPresence(in))
+        {
+            return null;
+        }
+        return new PairPolicy(getString(in), in.getLong(), in.getInt(), in.getInt(), in.getLong(), in.getLong(),
+            in.getLong(), in.getLong(), in.getInt(), in.getInt(), pairState(in.get()));
+    }
+
+    private static void putDetails(final ByteBuffer out, final TransferDetails details)
+    {
+        if (details == null)
+        {
+            out.put(NULL);
+            return;
+        }
+        out.put(PRESENT);
+        putString(out, details.address());
+        putString(out, details.tag());
+        putString(out, details.bankName());
+        putString(out, details.accountNo());
+    }
+
+    private TransferDetails getDetails(final ByteBuffer in)
+    {
+        if (!getPresence(in))
+        {
+            return null;
+        }
+        return new TransferDetails(getString(in), getString(in), getString(in), getString(in));
+    }
+
+    private static boolean getPresence(final ByteBuffer in)
+    {
+        final byte presence = in.get();
+        if (presence != NULL && presence != PRESENT)
+        {
+            throw new CommandCodecException("invalid presence byte " + presence);
+        }
+        return presence == PRESENT;
+    }
+
+    private static void putString(final ByteBuffer out, final String value)
+    {
+        if (value == null)
+        {
+            putVarint(out, 0);
+            return;
+        }
+        requireWellFormed(value);
+        final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        putVarint(out, bytes.length + 1);
+        out.put(bytes);
+    }
+
+    private String getString(final ByteBuffer in)
+    {
+        final int lengthPlusOne = getVarint(in);
+        if (lengthPlusOne == 0)
+        {
+            return null;
+        }
+        final int length = lengthPlusOne - 1;
+        if (length > in.remaining())
+        {
+            throw new CommandCodecException("string of " + length + " bytes but only " + in.remaining() + " left");
+        }
+        final ByteBuffer bytes = in.slice(in.position(), length);
+        in.position(in.position() + length);
+        try
+        {
+            return utf8Decoder.reset().decode(bytes).toString();
+        }
+        catch (final CharacterCodingException ex)
+        {
+            throw new CommandCodecException("invalid UTF-8 in a string of " + length + " bytes: " + ex);
+        }
+    }
+
+    private static void requireWellFormed(final String value)
+    {
+        final int length = value.length();
+        for (int i = 0; i < length; i++)
+        {
+            final char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1)))
+            {
+                i++;
+            }
+            else if (Character.isSurrogate(c))
+            {
+                throw new CommandCodecException("string has an unpaired surrogate at index " + i +
+                    ": it cannot be encoded as UTF-8");
+            }
+        }
+    }
+
+    private static void putVarint(final ByteBuffer out, final int value)
+    {
+        int remaining = value;
+        while ((remaining & ~0x7F) != 0)
+        {
+            out.put((byte)((remaining & 0x7F) | 0x80));
+            remaining >>>= 7;
+        }
+        out.put((byte)remaining);
+    }
+
+    private static int getVarint(final ByteBuffer in)
+    {
+        int value = 0;
+        for (int i = 0; i < MAX_VARINT_BYTES; i++)
+        {
+            final int b = in.get() & 0xFF;
+            value |= (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0)
+            {
+                if (value < 0)
+                {
+                    throw new CommandCodecException("varint out of range: " + Integer.toUnsignedString(value));
+                }
+                return value;
+            }
+        }
+        throw new CommandCodecException("varint longer than " + MAX_VARINT_BYTES + " bytes");
+    }
+
+    private static byte transferTypeCode(final TransferType type)
+    {
+        if (type == null)
+        {
+            return NULL;
+        }
+        return switch (type)
+        {
+            case DEPOSIT -> 1;
+            case WITHDRAW -> 2;
+        };
+    }
+
+    private static TransferType transferType(final byte code)
+    {
+        return switch (code)
+        {
+            case NULL -> null;
+            case 1 -> TransferType.DEPOSIT;
+            case 2 -> TransferType.WITHDRAW;
+            default -> throw unknownEnumCode("TransferType", code);
+        };
+    }
+
+    private static byte orderTypeCode(final OrderType type)
+    {
+        if (type == null)
+        {
+            return NULL;
+        }
+        return switch (type)
+        {
+            case MARKET -> 1;
+            case LIMIT -> 2;
+            case STOPLIMIT -> 3;
+        };
+    }
+
+    private static OrderType orderType(final byte code)
+    {
+        return switch (code)
+        {
+            case NULL -> null;
+            case 1 -> OrderType.MARKET;
+            case 2 -> OrderType.LIMIT;
+            case 3 -> OrderType.STOPLIMIT;
+            default -> throw unknownEnumCode("OrderType", code);
+        };
+    }
+
+    private static byte sideCode(final Side side)
+    {
+        if (side == null)
+        {
+            return NULL;
+        }
+        return switch (side)
+        {
+            case BUY -> 1;
+            case SELL -> 2;
+        };
+    }
+
+    private static Side side(final byte code)
+    {
+        return switch (code)
+        {
+            case NULL -> null;
+            case 1 -> Side.BUY;
+            case 2 -> Side.SELL;
+            default -> throw unknownEnumCode("Side", code);
+        };
+    }
+
+    private static byte pairStateCode(final PairState state)
+    {
+        if (state == null)
+        {
+            return NULL;
+        }
+        return switch (state)
+        {
+            case TRADING -> 1;
+            case CANCEL_ONLY -> 2;
+        };
+    }
+
+    private static PairState pairState(final byte code)
+    {
+        return switch (code)
+        {
+            case NULL -> null;
+            case 1 -> PairState.TRADING;
+            case 2 -> PairState.CANCEL_ONLY;
+            default -> throw unknownEnumCode("PairState", code);
+        };
+    }
+
+    private static CommandCodecException unknownEnumCode(final String enumName, final byte code)
+    {
+        return new CommandCodecException("unknown " + enumName + " code " + code);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.bourse.journal;
+
+import dev.bourse.engine.OrderType;
+import dev.bourse.engine.PairPolicy;
+import dev.bourse.engine.PairState;
+import dev.bourse.engine.Side;
+import dev.bourse.engine.TransferDetails;
+import dev.bourse.engine.TransferType;
+import dev.bourse.engine.command.CancelAllOrders;
+import dev.bourse.engine.command.CancelOrder;
+import dev.bourse.engine.command.Command;
+import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.IssueApiKey;
+import dev.bourse.engine.command.PlaceOrder;
+import dev.bourse.engine.command.PutPair;
+import dev.bourse.engine.command.RevokeApiKey;
+import dev.bourse.engine.command.Transfer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommandCodecTest
+{
+    private static final String NON_ASCII = "원화 € 𝄞 🚀 ü";
+
+    private final CommandCodec codec = new CommandCodec();
+
+    static List<Command> commands()
+    {
+        final List<Command> commands = new ArrayList<>();
+        for (final long value : new long[]{Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE})
+        {
+            final int intValue = (int)Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+            for (final PairState state : PairState.values())
+            {
+                commands.add(new PutPair("BTC", "KRW", intValue, intValue, new PairPolicy(NON_ASCII, value,
+                    intValue, intValue, value, value, value, value, intValue, intValue, state)));
+            }
+            for (final TransferType type : TransferType.values())
+            {
+                commands.add(new Transfer(value, type, "KRW", value, value,
+                    new TransferDetails("addr", NON_ASCII, "", "0")));
+            }
+            commands.add(new IssueApiKey(value, "k".repeat(64), "c".repeat(512), intValue, intValue,
+                "127.0.0.1," + "1".repeat(1000)));
+            for (final OrderType type : OrderType.values())
+            {
+                for (final Side side : Side.values())
+                {
+                    commands.add(new PlaceOrder(value, "BTC.KRW", type, side, value, value, value));
+                }
+            }
+            commands.add(new CancelOrder(value, value));
+            commands.add(new CancelAllOrders(value, NON_ASCII));
+        }
+        commands.add(new CreateAccount());
+        commands.add(new RevokeApiKey(""));
+        commands.add(new RevokeApiKey(NON_ASCII));
+        commands.add(new PutPair("", "", 0, 0, new PairPolicy("", 0, 0, 0, 0, 0, 0, 0, 0, 0, PairState.TRADING)));
+        commands.add(new Transfer(1, TransferType.DEPOSIT, "", 1, 0, TransferDetails.NONE));
+        commands.add(new IssueApiKey(1, "", "", 0, 0, ""));
+        commands.add(new CancelAllOrders(1, ""));
+        // nulls are journaled as they are: the engine rejects such commands, replay must reject them the same way
+        commands.add(new PutPair(null, null, 0, 0, null));
+        commands.add(new PutPair("A", "B", 0, 0, new PairPolicy(null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null)));
+        commands.add(new Transfer(1, null, null, 1, 0, null));
+        commands.add(new Transfer(1, TransferType.WITHDRAW, "X", 1, 0, new TransferDetails(null, null, null, null)));
+        commands.add(new IssueApiKey(1, null, null, 1, 1, null));
+        commands.add(new RevokeApiKey(null));
+        commands.add(new PlaceOrder(1, null, null, null, 0, 0, 0));
+        commands.add(new CancelAllOrders(1, null));
+        return commands;
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void shouldRoundTripEveryCommand(final Command command)
+    {
+        final ByteBuffer buffer = ByteBuffer.allocate(8192);
+        buffer.position(3);
+        final int length = codec.encode(command, buffer);
+
+        assertThat(buffer.position()).isEqualTo(3 + length);
+        assertThat(codec.decode(buffer, 3, length)).isEqualTo(command);
+    }
+
+    @Test
+    void shouldCoverEveryCommandTypeWithDistinctTags()
+    {
+        final Set<Class<?>> types = new HashSet<>();
+        final Set<Byte> tags = new HashSet<>();
+        for (final Command command : commands())
+        {
+            types.add(command.getClass());
+            final ByteBuffer buffer = ByteBuffer.allocate(8192);
+            codec.encode(command, buffer);
+            tags.add(buffer.get(0));
+        }
+        assertThat(types).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
+        assertThat(tags).hasSize(Command.class.getPermittedSubclasses().length);
+    }
+
+    @Test
+    void shouldEncodeCompactly()
+    {
+        assertThat(encode(new CreateAccount())).hasSize(1);
+        assertThat(encode(new CancelOrder(1, 2))).hasSize(17);
+        assertThat(encode(new RevokeApiKey("abc"))).hasSize(5);
+    }
+
+    @Test
+    void shouldRejectUnknownTypeTag()
+    {
+        final ByteBuffer buffer = ByteBuffer.wrap(new byte[]{42, 0, 0});
+
+        assertThatThrownBy(() -> codec.decode(buffer, 0, 3))
+            .isInstanceOf(CommandCodecException.class)
+            .hasMessageContaining("unknown command type tag 42");
+    }
+
+    @Test
+    void shouldRejectUnknownEnumCode()
+    {
+        final byte[] bytes = encode(PlaceOrder.limit(1, "A.B", Side.BUY, 1, 1));
+        bytes[1 + 8 + 1 + 3] = 9; // the order type after tag, accountId and the string "A.B"
+
+        assertThatThrownBy(() -> codec.decode(ByteBuffer.wrap(bytes), 0, bytes.length))
+            .isInstanceOf(CommandCodecException.class)
+            .hasMessageContaining("unknown OrderType code 9");
+    }
+
+    @Test
+    void shouldRejectTruncatedAndTrailingBytes()
+    {
+        final byte[] bytes = encode(new CancelOrder(1, 2));
+        final ByteBuffer longer = ByteBuffer.allocate(bytes.length + 1).put(bytes);
+
+        assertThatThrownBy(() -> codec.decode(ByteBuffer.wrap(bytes), 0, bytes.length - 1))
+            .isInstanceOf(CommandCodecException.class)
+            .hasMessageContaining("truncated");
+        assertThatThrownBy(() -> codec.decode(longer, 0, bytes.length + 1))
+            .isInstanceOf(CommandCodecException.class)
+            .hasMessageContaining("1 bytes left");
+    }
+
+    @Test
+    void shouldRejectInvalidUtf8()
+    {
+        final byte[] bytes = encode(new RevokeApiKey("ab"));
+        bytes[2] = (byte)0xC3; // a lead byte followed by 'b' is malformed
+
+        assertThatThrownBy(() -> codec.decode(ByteBuffer.wrap(bytes), 0, bytes.length))
+            .isInstanceOf(CommandCodecException.class)
+            .hasMessageContaining("invalid UTF-8");
+    }
+
+    @Test
+    void shouldRejectUnpairedSurrogateOnEncode()
+    {
+        assertThatThrownBy(() -> encode(new RevokeApiKey("a\uD800b")))
+            .isInstanceOf(CommandCodecException.class)
+            .hasMessageContaining("unpaired surrogate at index 1");
+        assertThatThrownBy(() -> encode(new RevokeApiKey("a\uDC00")))
+            .isInstanceOf(CommandCodecException.class);
+    }
+
+    @Test
+    void shouldRejectCommandLargerThanBuffer()
+    {
+        final ByteBuffer buffer = ByteBuffer.allocate(100);
+
+        assertThatThrownBy(() -> codec.encode(new RevokeApiKey("x".repeat(200)), buffer))
+            .isInstanceOf(CommandCodecException.class)
+            .hasMessageContaining("RevokeApiKey does not fit in 100 bytes");
+    }
+
+    private byte[] encode(final Command command)
+    {
+        final ByteBuffer buffer = ByteBuffer.allocate(8192);
+        final int length = codec.encode(command, buffer);
+        final byte[] bytes = new byte[length];
+        buffer.get(0, bytes);
+        return bytes;
+    }
+}
