@@ -229,6 +229,7 @@ final class EngineState
             return Status.INVALID_TRANSFER_TYPE;
         }
         if (command.amount() <= 0 || command.fee() < 0 || command.fee() > command.amount() ||
+            (command.type() == TransferType.DEPOSIT && command.fee() == command.amount()) ||
             !isValidDetails(command.details()) || transferSequence >= MAX_SEQUENCE)
         {
             return Status.INVALID_PARAMETER;

@@ -422,7 +422,7 @@ final class OrderProcessor
     private void processTriggers(final Pair pair, final long timestampMs, final EventSink sink)
     {
         collectTriggered(pair);
-        long iterationsLeft = (long)pair.openOrderCount() + 1;
+        long iterationsLeft = (long)pair.openOrderCount() + triggered.size() + 1;
         while (!triggered.isEmpty())
         {
             if (--iterationsLeft < 0)

@@ -13,12 +13,12 @@ import java.util.List;
 /**
  * Writes and reads the whole engine state in a canonical order (equal states give equal bytes), which also makes
  * the state hash: the hash of those bytes. Orders are written level by level, oldest first, so a restore rebuilds
- * the same priorities.
+ * the same priorities. The state hash follows the state as a checksum, so that a damaged snapshot is refused.
  */
 final class SnapshotCodec
 {
     static final int MAGIC = 0x42525345; // "BRSE"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int END = 0x454E4421; // "END!"
 
     private SnapshotCodec()
@@ -30,7 +30,7 @@ final class SnapshotCodec
         final HashingOutputStream hashing = new HashingOutputStream();
         try
         {
-            write(state, new DataOutputStream(hashing));
+            writeBody(state, new DataOutputStream(hashing));
         }
         catch (final IOException impossible)
         {
@@ -39,7 +39,33 @@ final class SnapshotCodec
         return hashing.value();
     }
 
+    /** Writes the state followed by its hash, which {@link #read} checks: a damaged snapshot is refused. */
     static void write(final EngineState state, final DataOutput out) throws IOException
+    {
+        final HashingOutputStream hashing = new HashingOutputStream();
+        final OutputStream tee = new OutputStream()
+        {
+            @Override
+            public void write(final int b) throws IOException
+            {
+                hashing.write(b);
+                out.write(b);
+            }
+
+            @Override
+            public void write(final byte[] bytes, final int offset, final int length) throws IOException
+            {
+                hashing.write(bytes, offset, length);
+                out.write(bytes, offset, length);
+            }
+        };
+        final DataOutputStream body = new DataOutputStream(tee);
+        writeBody(state, body);
+        body.flush();
+        out.writeLong(hashing.value());
+    }
+
+    private static void writeBody(final EngineState state, final DataOutput out) throws IOException
     {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
@@ -147,7 +173,27 @@ final class SnapshotCodec
         out.writeByte(order.status.ordinal());
     }
 
+    /** @throws IOException when the snapshot is truncated or damaged; no state is returned then. */
     static EngineState read(final DataInput in, final EngineConfiguration configuration) throws IOException
+    {
+        final EngineState state;
+        try
+        {
+            state = readBody(in, configuration);
+        }
+        catch (final RuntimeException corrupt)
+        {
+            throw new IOException("engine snapshot is corrupt: " + corrupt, corrupt);
+        }
+        if (in.readLong() != hash(state))
+        {
+            throw new IOException("engine snapshot is corrupt (its checksum does not match its content)");
+        }
+        return state;
+    }
+
+    private static EngineState readBody(final DataInput in, final EngineConfiguration configuration)
+        throws IOException
     {
         if (in.readInt() != MAGIC)
         {

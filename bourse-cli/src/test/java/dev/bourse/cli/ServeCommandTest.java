@@ -1,0 +1,79 @@
+package dev.bourse.cli;
+
+import dev.bourse.server.ServerContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServeCommandTest
+{
+    @TempDir
+    Path dir;
+
+    private static ServerContext parse(final Map<String, String> environment, final String... args) throws Exception
+    {
+        final ServeCommand serve = new ServeCommand(environment);
+        new CommandLine(serve).parseArgs(args);
+        return serve.context();
+    }
+
+    @Test
+    void shouldDefaultToThePortsOfTheSpec() throws Exception
+    {
+        final ServerContext context = parse(Map.of());
+
+        assertThat(context.publicPort()).isEqualTo(8080);
+        assertThat(context.adminPort()).isEqualTo(8081);
+        assertThat(context.adminHost()).isEqualTo("127.0.0.1");
+        assertThat(context.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(context.adminToken()).isNull();
+    }
+
+    @Test
+    void shouldPreferFlagsThenEnvironmentThenConfigFile() throws Exception
+    {
+        final Path config = dir.resolve("bourse.properties");
+        Files.writeString(config, "port=7000\nadminPort=7001\nbourse.dataDir=/from/config\nadminToken=fromConfig\n");
+
+        final ServerContext context = parse(
+            Map.of("BOURSE_PORT", "9000", "BOURSE_ADMIN_PORT", "9001", "BOURSE_ADMIN_TOKEN", "fromEnv",
+                "BOURSE_CONFIG", config.toString()),
+            "--admin-port", "9101");
+
+        assertThat(context.publicPort()).isEqualTo(9000);
+        assertThat(context.adminPort()).isEqualTo(9101);
+        assertThat(context.dataDir()).isEqualTo(Path.of("/from/config"));
+        assertThat(context.adminToken()).isEqualTo("fromEnv");
+    }
+
+    @Test
+    void shouldRefuseUnknownConfigurationKeys() throws Exception
+    {
+        final Path config = dir.resolve("bourse.properties");
+        Files.writeString(config, "prot=7000\n");
+
+        final ServeCommand serve = new ServeCommand(Map.of());
+        new CommandLine(serve).parseArgs("--config", config.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(serve::context)
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prot");
+    }
+
+    @Test
+    void shouldListServeInTheHelp()
+    {
+        final StringWriter out = new StringWriter();
+        final CommandLine commandLine = BourseCommand.commandLine().setOut(new PrintWriter(out));
+
+        assertThat(commandLine.execute("--help")).isZero();
+        assertThat(out.toString()).contains("serve");
+        assertThat(commandLine.getSubcommands()).containsKey("serve");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.bourse.server;
+
+import dev.bourse.engine.event.BalanceChanged;
+import dev.bourse.engine.event.TransferCompleted;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Read model of accounts: which exist, their balances per currency and their deposits and withdrawals (at most
+ * {@code maxTransfersPerAccount} each, the oldest forgotten first). Written by the engine thread.
+ */
+public final class AccountStore
+{
+    /** A balance in base units; {@code available = balance - reserved}. */
+    public record Balance(long balance, long available)
+    {
+        static final Balance ZERO = new Balance(0, 0);
+    }
+
+    private static final long KEEP_TRANSFERS_MS = Long.MAX_VALUE / 4;
+
+    private final int maxTransfersPerAccount;
+    private final Map<Long, Map<String, Balance>> balances = new ConcurrentHashMap<>();
+    private final Map<Long, TimeSeries<TransferCompleted>> transfers = new ConcurrentHashMap<>();
+    private volatile long accountCount;
+
+    /** @param maxTransfersPerAccount how many transfers transactionHistory can show per account. */
+    public AccountStore(final int maxTransfersPerAccount)
+    {
+        this.maxTransfersPerAccount = maxTransfersPerAccount;
+    }
+
+    void onAccountCreated(final long accountId)
+    {
+        accountCount = Math.max(accountCount, accountId);
+    }
+
+    void onBalanceChanged(final BalanceChanged event)
+    {
+        balances.computeIfAbsent(event.accountId(), id -> new ConcurrentHashMap<>())
+            .put(event.currency(), new Balance(event.balance(), event.available()));
+    }
+
+    void onTransfer(final TransferCompleted event)
+    {
+        transfers.computeIfAbsent(event.accountId(), id -> new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount))
+            .append(event.timestampMs(), event.transferId(), event);
+    }
+
+    /** @return whether the account exists (IDs are 1..count). */
+    public boolean exists(final long accountId)
+    {
+        return accountId >= 1 && accountId <= accountCount;
+    }
+
+    /** @return the account's balance in the currency; zero when it never had any. */
+    public Balance balance(final long accountId, final String currency)
+    {
+        final Map<String, Balance> ofAccount = balances.get(accountId);
+        final Balance balance = ofAccount == null ? null : ofAccount.get(currency);
+        return balance == null ? Balance.ZERO : balance;
+    }
+
+    /** @return the account's transfers in the time range that pass the filter, newest first. */
+    public List<TransferCompleted> transfers(
+        final long accountId, final long fromMs, final long toMs, final Predicate<TransferCompleted> filter)
+    {
+        final TimeSeries<TransferCompleted> series = transfers.get(accountId);
+        return series == null ? List.of() : series.newestFirst(fromMs, toMs, filter, maxTransfersPerAccount);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.bourse.server;
+
+import dev.bourse.engine.event.ApiKeyIssued;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Read model of API keys: the engine journals each key with its secret encrypted; this store decrypts it once
+ * when the key is issued and keeps it in memory only. Written by the engine thread.
+ */
+public final class ApiKeyStore
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyStore.class);
+
+    /**
+     * An API key.
+     *
+     * @param accountId         the owner.
+     * @param apiKey            the key.
+     * @param secret            the secret's bytes, or null when it could not be decrypted (the key is unusable).
+     * @param requestsPerSecond rate limit per second.
+     * @param requestsPerMinute rate limit per minute.
+     * @param allowedIps        IP addresses allowed to use the key; empty for any.
+     * @param revoked           whether the key was revoked.
+     */
+    public record ApiKey(long accountId, String apiKey, byte[] secret, int requestsPerSecond, int requestsPerMinute,
+        List<String> allowedIps, boolean revoked)
+    {
+        /** @return whether requests signed with this key can be accepted at all. */
+        public boolean usable()
+        {
+            return !revoked && secret != null;
+        }
+
+        @Override
+        public String toString()
+        {
+            return "ApiKey[accountId=" + accountId + ", apiKey=" + apiKey + ", revoked=" + revoked + "]";
+        }
+
+        @Override
+        public boolean equals(final Object other)
+        {
+            return other instanceof ApiKey key && key.apiKey.equals(apiKey) && key.revoked == revoked &&
+                key.accountId == accountId && Arrays.equals(key.secret, secret);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return apiKey.hashCode();
+        }
+    }
+
+    private final SecretCipher cipher;
+    private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> keysByAccount = new ConcurrentHashMap<>();
+
+    /** @param cipher decrypts the secrets. */
+    public ApiKeyStore(final SecretCipher cipher)
+    {
+        this.cipher = cipher;
+    }
+
+    void onIssued(final ApiKeyIssued event)
+    {
+        byte[] secret = null;
+        try
+        {
+            secret = cipher.decrypt(event.apiKey(), event.secretCiphertext());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            LOG.error("the secret of API key {} cannot be decrypted (another BOURSE_SECRET_KEY?): the key is unusable",
+                event.apiKey());
+        }
+        keys.put(event.apiKey(), new ApiKey(event.accountId(), event.apiKey(), secret, event.requestsPerSecond(),
+            event.requestsPerMinute(), parseIps(event.allowedIps()), false));
+        keysByAccount.computeIfAbsent(event.accountId(), id -> new CopyOnWriteArrayList<>()).add(event.apiKey());
+    }
+
+    void onRevoked(final String apiKey)
+    {
+        keys.computeIfPresent(apiKey, (k, key) -> new ApiKey(key.accountId(), key.apiKey(), key.secret(),
+            key.requestsPerSecond(), key.requestsPerMinute(), key.allowedIps(), true));
+    }
+
+    /** @return the key, or null when it was never issued. */
+    public ApiKey key(final String apiKey)
+    {
+        return apiKey == null ? null : keys.get(apiKey);
+    }
+
+    /** @return the account's keys in issue order. */
+    public List<ApiKey> keysOf(final long accountId)
+    {
+        return keysByAccount.getOrDefault(accountId, List.of()).stream().map(keys::get).toList();
+    }
+
+    /** @return the comma-separated addresses as a list, blanks dropped. */
+    static List<String> parseIps(final String allowedIps)
+    {
+        return Arrays.stream(allowedIps.split(",")).map(String::trim).filter(ip -> !ip.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,315 @@
+package dev.bourse.server;
+
+import dev.bourse.engine.Engine;
+import dev.bourse.engine.Status;
+import dev.bourse.engine.command.Command;
+import dev.bourse.engine.command.PutPair;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The running exchange: the engine on its own thread ({@link EngineAgent}), the read model, and two HTTP gateways on
+ * Vert.x: the public API and the admin API (bound to 127.0.0.1 by default). {@link #close()} stops the gateways
+ * first, then the engine, so no request is left waiting.
+ */
+public final class BourseServer implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(BourseServer.class);
+    private static final long STOP_TIMEOUT_MS = 10_000;
+    private static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final String ADMIN_TOKEN_FILE = "admin.token";
+    private static final String SECRET_KEY_FILE = "secret.key";
+
+    private final ServerContext context;
+    private final ReadModel readModel;
+    private final EngineAgent agent;
+    private final AgentRunner agentRunner;
+    private final Vertx vertx;
+    private final String adminToken;
+    private final Path adminTokenFile;
+    private HttpServer publicServer;
+    private HttpServer adminServer;
+    private volatile boolean closed;
+
+    private BourseServer(final ServerContext context) throws IOException
+    {
+        this.context = context;
+        Files.createDirectories(context.dataDir());
+        final SecretCipher cipher = new SecretCipher(secretKey(context));
+        this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
+        this.adminToken = context.adminToken() != null ? context.adminToken() :
+            OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
+        this.readModel = new ReadModel(context.readModelConfiguration(), cipher);
+        this.agent = new EngineAgent(new Engine(context.engineConfiguration()), readModel, context.commandLog(),
+            context.clock(), context.queueCapacity(), context.batchLimit());
+        this.agentRunner = new AgentRunner(
+            new BackoffIdleStrategy(64, 16, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(500)),
+            error -> LOG.error("engine agent error", error), null, agent);
+        final EngineGateway engine = new EngineGateway(agent);
+        this.vertx = Vertx.vertx(new VertxOptions()
+            .setEventLoopPoolSize(context.eventLoops())
+            .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                .setClassPathResolvingEnabled(false)));
+        final long startedAtMs = context.clock().time();
+        final ApiKeyAuthenticator authenticator =
+            new ApiKeyAuthenticator(readModel.apiKeys(), context.authConfiguration(), startedAtMs);
+        final HttpGateway publicGateway = new HttpGateway("public", new PublicApi(readModel, engine).routes(),
+            (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
+                route.tradeHistory(), nowMs).accountId(),
+            context.clock(), context.maxBodyBytes(), context.maxUriLength());
+        final HttpGateway adminGateway = new HttpGateway("admin", new AdminApi(readModel, engine, cipher).routes(),
+            new AdminTokenAuthorizer(adminToken), context.clock(), context.maxBodyBytes(), context.maxUriLength());
+        final Buffer openApi = Buffer.buffer(openApiDocument());
+        AgentRunner.startOnThread(agentRunner);
+        try
+        {
+            this.publicServer = listen(publicGateway, openApi, context.publicHost(), context.publicPort());
+            this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort());
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Starts the exchange; with demo pairs enabled and no pair yet, creates them and prints how to begin.
+     *
+     * @param context the configuration.
+     * @return the running server.
+     * @throws IOException when the data directory or its key files cannot be used.
+     */
+    public static BourseServer start(final ServerContext context) throws IOException
+    {
+        final BourseServer server = new BourseServer(context);
+        try
+        {
+            if (context.demoPairs() && server.readModel.markets().pairs().isEmpty())
+            {
+                server.createDemoPairs(System.out);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            server.close();
+            throw ex;
+        }
+        LOG.info("Bourse serves the public API on {}:{} and the admin API on {}:{}", context.publicHost(),
+            server.publicPort(), context.adminHost(), server.adminPort());
+        if (server.adminTokenFile != null)
+        {
+            LOG.info("the admin token is in {}", server.adminTokenFile.toAbsolutePath());
+        }
+        return server;
+    }
+
+    private void createDemoPairs(final PrintStream out)
+    {
+        for (final PutPair pair : DemoPairs.commands())
+        {
+            final Status status = submitAndWait(pair);
+            if (!status.isSuccess())
+            {
+                throw new IllegalStateException("the demo pair " + pair.coinPair() + " was refused: " + status);
+            }
+        }
+        final String tokenHint = adminTokenFile == null ? "<your BOURSE_ADMIN_TOKEN>" :
+            "$(cat " + adminTokenFile.toAbsolutePath() + ")";
+        out.println(DemoPairs.gettingStarted(publicPort(), adminPort(), tokenHint));
+        out.flush();
+    }
+
+    /**
+     * Applies a command and waits for the engine (for set-up and tools, not for the event loops).
+     *
+     * @param command the command.
+     * @return its status.
+     */
+    public Status submitAndWait(final Command command)
+    {
+        return await(agent.submit(command)).status();
+    }
+
+    private HttpServer listen(final HttpGateway gateway, final Buffer openApi, final String host, final int port)
+    {
+        final HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                .setMaxInitialLineLength(context.maxUriLength() * 2)
+                .setMaxHeaderSize(16_384)
+                .setIdleTimeout(120)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS))
+            .invalidRequestHandler(gateway::handleInvalid)
+            .requestHandler(request -> serve(gateway, openApi, request));
+        return await(server.listen(port, host));
+    }
+
+    private static void serve(final HttpGateway gateway, final Buffer openApi, final HttpServerRequest request)
+    {
+        if (OPENAPI_PATH.equals(request.path()) && "GET".equals(request.method().name()))
+        {
+            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi);
+            return;
+        }
+        gateway.handle(request);
+    }
+
+    private static ApiKeyAuthenticator.SignedRequest signedRequest(final HttpServerRequest request, final byte[] body)
+    {
+        final String query = request.query();
+        return new ApiKeyAuthenticator.SignedRequest(request.getHeader("X-API-KEY"),
+            request.getHeader("X-API-TIMESTAMP"), request.getHeader("X-API-NONCE"), request.getHeader("X-API-SIGN"),
+            request.method().name(), request.path(), query == null ? "" : query, body,
+            request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
+    }
+
+    /** @return the public API's port. */
+    public int publicPort()
+    {
+        return publicServer.actualPort();
+    }
+
+    /** @return the admin API's port. */
+    public int adminPort()
+    {
+        return adminServer.actualPort();
+    }
+
+    /** @return the admin token in force. */
+    public String adminToken()
+    {
+        return adminToken;
+    }
+
+    /** @return the read model (for tools and tests). */
+    public ReadModel readModel()
+    {
+        return readModel;
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            for (final HttpServer server : new HttpServer[] {publicServer, adminServer})
+            {
+                if (server != null)
+                {
+                    await(server.close());
+                }
+            }
+            await(vertx.close());
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("HTTP servers did not stop cleanly", ex);
+        }
+        agentRunner.close();
+        LOG.info("Bourse stopped");
+    }
+
+    private static <T> T await(final Future<T> future)
+    {
+        return await(future.toCompletionStage().toCompletableFuture());
+    }
+
+    private static <T> T await(final CompletableFuture<T> future)
+    {
+        try
+        {
+            return future.get(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new IllegalStateException("no answer within " + STOP_TIMEOUT_MS + " ms", ex);
+        }
+    }
+
+    private static byte[] secretKey(final ServerContext context) throws IOException
+    {
+        final String base64 = context.secretKeyBase64() != null ? context.secretKeyBase64() :
+            OwnerOnlyFiles.readOrCreate(context.dataDir().resolve(SECRET_KEY_FILE),
+                () -> Base64.getEncoder().encodeToString(randomBytes(SecretCipher.KEY_BYTES)));
+        final byte[] key;
+        try
+        {
+            key = Base64.getDecoder().decode(base64);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("the secret key is not Base64", ex);
+        }
+        if (key.length != SecretCipher.KEY_BYTES)
+        {
+            throw new IllegalArgumentException("the secret key must be Base64 of " + SecretCipher.KEY_BYTES + " bytes");
+        }
+        return key;
+    }
+
+    private static byte[] randomBytes(final int length)
+    {
+        final byte[] bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String randomHex(final int bytes)
+    {
+        return HexFormat.of().formatHex(randomBytes(bytes));
+    }
+
+    private static byte[] openApiDocument()
+    {
+        try (InputStream in = BourseServer.class.getResourceAsStream(OPENAPI_PATH))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException(OPENAPI_PATH + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

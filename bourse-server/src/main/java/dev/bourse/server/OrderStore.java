@@ -1,0 +1,91 @@
+package dev.bourse.server;
+
+import dev.bourse.engine.event.OrderView;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
+
+/**
+ * Read model of orders: the latest view of every order (completed ones too, which the engine forgets), and each
+ * account's open orders newest first. At most {@code maxCompletedOrders} completed orders are kept; the oldest
+ * completions are forgotten first. Written by the engine thread only.
+ */
+public final class OrderStore
+{
+    private final int maxCompletedOrders;
+    private final Map<Long, OrderView> views = new ConcurrentHashMap<>();
+    private final Map<Long, NavigableMap<Long, OrderView>> openByAccount = new ConcurrentHashMap<>();
+    private final ArrayDeque<Long> completedInOrder = new ArrayDeque<>();
+
+    /** @param maxCompletedOrders how many completed orders order info can still show. */
+    public OrderStore(final int maxCompletedOrders)
+    {
+        if (maxCompletedOrders <= 0)
+        {
+            throw new IllegalArgumentException("maxCompletedOrders must be positive");
+        }
+        this.maxCompletedOrders = maxCompletedOrders;
+    }
+
+    void update(final OrderView view)
+    {
+        final OrderView previous = views.put(view.orderId(), view);
+        final NavigableMap<Long, OrderView> open = openByAccount.computeIfAbsent(
+            view.accountId(), id -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()));
+        if (view.status().isOpen())
+        {
+            open.put(view.orderId(), view);
+            return;
+        }
+        open.remove(view.orderId());
+        if (previous == null || previous.status().isOpen())
+        {
+            completedInOrder.addLast(view.orderId());
+            while (completedInOrder.size() > maxCompletedOrders)
+            {
+                views.remove(completedInOrder.pollFirst());
+            }
+        }
+    }
+
+    /** @return the latest view of the order, or null when it is unknown or forgotten. */
+    public OrderView order(final long orderId)
+    {
+        return views.get(orderId);
+    }
+
+    /**
+     * @param accountId the owner.
+     * @param filter    which orders to list.
+     * @param max       the most to list.
+     * @return the account's open orders that pass the filter, newest first.
+     */
+    public List<OrderView> openOrders(final long accountId, final Predicate<OrderView> filter, final int max)
+    {
+        final NavigableMap<Long, OrderView> open = openByAccount.get(accountId);
+        final List<OrderView> result = new ArrayList<>();
+        if (open == null)
+        {
+            return result;
+        }
+        for (final OrderView view : open.values())
+        {
+            if (result.size() >= max)
+            {
+                break;
+            }
+            if (filter.test(view))
+            {
+                result.add(view);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.bourse.server;
+
+import dev.bourse.engine.EngineConfiguration;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Everything a {@link BourseServer} is started with, set fluently; defaults serve a small venue on 8080 and
+ * 127.0.0.1:8081. A properties file (the {@code --config} of {@code bourse serve}) can set the same values, see
+ * {@link #apply(Properties)}.
+ */
+public final class ServerContext
+{
+    private String publicHost = "0.0.0.0";
+    private int publicPort = 8080;
+    private String adminHost = "127.0.0.1";
+    private int adminPort = 8081;
+    private Path dataDir = Path.of("data");
+    private String adminToken;
+    private String secretKeyBase64;
+    private boolean demoPairs = true;
+    private EpochClock clock = SystemEpochClock.INSTANCE;
+    private CommandLog commandLog = DiscardingCommandLog.INSTANCE;
+    private EngineConfiguration engineConfiguration = EngineConfiguration.DEFAULT;
+    private ReadModel.Configuration readModelConfiguration = ReadModel.Configuration.DEFAULT;
+    private ApiKeyAuthenticator.Configuration authConfiguration = ApiKeyAuthenticator.Configuration.DEFAULT;
+    private int queueCapacity = 65_536;
+    private int batchLimit = 1_024;
+    private int maxBodyBytes = 65_536;
+    private int maxUriLength = 8_192;
+    private int eventLoops = 2;
+
+    /**
+     * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
+     * {@code dataDir}, {@code adminToken}, {@code secretKey} (Base64 of 32 bytes), {@code demo} (true/false),
+     * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount}; each may
+     * carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
+     *
+     * @param properties the configuration.
+     * @return this.
+     */
+    public ServerContext apply(final Properties properties)
+    {
+        for (final String rawKey : properties.stringPropertyNames())
+        {
+            final String key = rawKey.startsWith("bourse.") ? rawKey.substring("bourse.".length()) : rawKey;
+            final String value = properties.getProperty(rawKey).trim();
+            switch (key)
+            {
+                case "port" -> publicPort(Integer.parseInt(value));
+                case "adminPort" -> adminPort(Integer.parseInt(value));
+                case "host" -> publicHost(value);
+                case "adminHost" -> adminHost(value);
+                case "dataDir" -> dataDir(Path.of(value));
+                case "adminToken" -> adminToken(value);
+                case "secretKey" -> secretKeyBase64(value);
+                case "demo" -> demoPairs(Boolean.parseBoolean(value));
+                case "queueCapacity" -> queueCapacity(Integer.parseInt(value));
+                case "batchLimit" -> batchLimit(Integer.parseInt(value));
+                case "maxBodyBytes" -> maxBodyBytes(Integer.parseInt(value));
+                case "maxOpenOrdersPerAccount" -> engineConfiguration(
+                    engineConfiguration.withMaxOpenOrdersPerAccount(Integer.parseInt(value)));
+                default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
+            }
+        }
+        return this;
+    }
+
+    public String publicHost()
+    {
+        return publicHost;
+    }
+
+    public ServerContext publicHost(final String publicHost)
+    {
+        this.publicHost = publicHost;
+        return this;
+    }
+
+    /** @return the public API's port (0 for any free port). */
+    public int publicPort()
+    {
+        return publicPort;
+    }
+
+    public ServerContext publicPort(final int publicPort)
+    {
+        this.publicPort = publicPort;
+        return this;
+    }
+
+    public String adminHost()
+    {
+        return adminHost;
+    }
+
+    public ServerContext adminHost(final String adminHost)
+    {
+        this.adminHost = adminHost;
+        return this;
+    }
+
+    /** @return the admin API's port (0 for any free port). */
+    public int adminPort()
+    {
+        return adminPort;
+    }
+
+    public ServerContext adminPort(final int adminPort)
+    {
+        this.adminPort = adminPort;
+        return this;
+    }
+
+    /** @return where the server keeps its files. */
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public ServerContext dataDir(final Path dataDir)
+    {
+        this.dataDir = dataDir;
+        return this;
+    }
+
+    /** @return the admin token, or null to read or generate {@code admin.token} in the data directory. */
+    public String adminToken()
+    {
+        return adminToken;
+    }
+
+    public ServerContext adminToken(final String adminToken)
+    {
+        this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
+        return this;
+    }
+
+    /** @return the key encrypting API secrets, or null to read or generate {@code secret.key} in the data dir. */
+    public String secretKeyBase64()
+    {
+        return secretKeyBase64;
+    }
+
+    public ServerContext secretKeyBase64(final String secretKeyBase64)
+    {
+        this.secretKeyBase64 = secretKeyBase64 == null || secretKeyBase64.isBlank() ? null : secretKeyBase64.trim();
+        return this;
+    }
+
+    /** @return whether demo pairs are created when the exchange has no pair at start. */
+    public boolean demoPairs()
+    {
+        return demoPairs;
+    }
+
+    public ServerContext demoPairs(final boolean demoPairs)
+    {
+        this.demoPairs = demoPairs;
+        return this;
+    }
+
+    /** @return server time: command timestamps, time windows, responseTime. */
+    public EpochClock clock()
+    {
+        return clock;
+    }
+
+    public ServerContext clock(final EpochClock clock)
+    {
+        this.clock = clock;
+        return this;
+    }
+
+    /** @return where commands are logged before they are applied. */
+    public CommandLog commandLog()
+    {
+        return commandLog;
+    }
+
+    public ServerContext commandLog(final CommandLog commandLog)
+    {
+        this.commandLog = commandLog;
+        return this;
+    }
+
+    public EngineConfiguration engineConfiguration()
+    {
+        return engineConfiguration;
+    }
+
+    public ServerContext engineConfiguration(final EngineConfiguration engineConfiguration)
+    {
+        this.engineConfiguration = engineConfiguration;
+        return this;
+    }
+
+    public ReadModel.Configuration readModelConfiguration()
+    {
+        return readModelConfiguration;
+    }
+
+    public ServerContext readModelConfiguration(final ReadModel.Configuration readModelConfiguration)
+    {
+        this.readModelConfiguration = readModelConfiguration;
+        return this;
+    }
+
+    public ApiKeyAuthenticator.Configuration authConfiguration()
+    {
+        return authConfiguration;
+    }
+
+    public ServerContext authConfiguration(final ApiKeyAuthenticator.Configuration authConfiguration)
+    {
+        this.authConfiguration = authConfiguration;
+        return this;
+    }
+
+    /** @return commands that may wait for the engine; beyond, requests get 5001. */
+    public int queueCapacity()
+    {
+        return queueCapacity;
+    }
+
+    public ServerContext queueCapacity(final int queueCapacity)
+    {
+        this.queueCapacity = queueCapacity;
+        return this;
+    }
+
+    /** @return commands the engine applies before it commits the log and releases replies. */
+    public int batchLimit()
+    {
+        return batchLimit;
+    }
+
+    public ServerContext batchLimit(final int batchLimit)
+    {
+        this.batchLimit = batchLimit;
+        return this;
+    }
+
+    /** @return the largest request body accepted. */
+    public int maxBodyBytes()
+    {
+        return maxBodyBytes;
+    }
+
+    public ServerContext maxBodyBytes(final int maxBodyBytes)
+    {
+        this.maxBodyBytes = maxBodyBytes;
+        return this;
+    }
+
+    /** @return the longest request URI accepted. */
+    public int maxUriLength()
+    {
+        return maxUriLength;
+    }
+
+    public ServerContext maxUriLength(final int maxUriLength)
+    {
+        this.maxUriLength = maxUriLength;
+        return this;
+    }
+
+    /** @return Vert.x event-loop threads. */
+    public int eventLoops()
+    {
+        return eventLoops;
+    }
+
+    public ServerContext eventLoops(final int eventLoops)
+    {
+        this.eventLoops = eventLoops;
+        return this;
+    }
+}
