@@ -86,11 +86,7 @@ public final class JsonViews
         final int currencyScale = markets.scale(pair.currency());
         final int marketScale = markets.scale(pair.market());
         json.writeStartObject();
-        json.writeNumberField("orderID", order.orderId());
-        json.writeStringField("market", pair.market());
-        json.writeStringField("currency", pair.currency());
-        json.writeStringField("orderType", order.type().name());
-        json.writeStringField("orderSide", order.side().name());
+        orderHead(json, order, pair);
         money(json, "requestAmount", order.requestQuantity(), currencyScale);
         money(json, "remainAmount", order.remainQuantity(), currencyScale);
         money(json, "price", order.price(), marketScale);
@@ -112,11 +108,7 @@ public final class JsonViews
         final int marketScale = markets.scale(pair.market());
         final int reserveScale = order.side() == Side.BUY ? marketScale : currencyScale;
         json.writeStartObject();
-        json.writeNumberField("orderID", order.orderId());
-        json.writeStringField("market", pair.market());
-        json.writeStringField("currency", pair.currency());
-        json.writeStringField("orderType", order.type().name());
-        json.writeStringField("orderSide", order.side().name());
+        orderHead(json, order, pair);
         money(json, "price", order.price(), marketScale);
         money(json, "stopPrice", order.stopPrice(), marketScale);
         money(json, "initialRequestAmount", order.initialQuantity(), currencyScale);
@@ -135,6 +127,16 @@ public final class JsonViews
         json.writeNumberField("completedAt", order.completedAtMs());
         decimal(json, "averageFillPrice", averageFillPrice(order, currencyScale, marketScale));
         json.writeEndObject();
+    }
+
+    private static void orderHead(final JsonGenerator json, final OrderView order, final MarketDirectory.Pair pair)
+        throws IOException
+    {
+        json.writeNumberField("orderID", order.orderId());
+        json.writeStringField("market", pair.market());
+        json.writeStringField("currency", pair.currency());
+        json.writeStringField("orderType", order.type().name());
+        json.writeStringField("orderSide", order.side().name());
     }
 
     /**
