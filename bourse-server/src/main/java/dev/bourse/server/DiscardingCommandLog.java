@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.journal.CommandLog;
 import dev.bourse.engine.command.Command;
 
 /** A {@link CommandLog} that keeps nothing: state lives in memory only and is lost when the process ends. */

@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.journal.CommandLog;
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;

@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.journal.CommandLog;
 import dev.bourse.engine.EngineConfiguration;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
