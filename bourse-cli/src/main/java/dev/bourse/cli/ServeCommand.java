@@ -26,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
     description = "Start the exchange in the foreground: the public API and the admin API.",
     footer = {
         "",
-        "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_CONFIG, BOURSE_ADMIN_TOKEN,",
+        "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG, BOURSE_ADMIN_TOKEN,",
         "BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest).",
         "",
         "Example:  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data"})
@@ -43,8 +43,13 @@ public final class ServeCommand implements Callable<Integer>
     @Option(names = "--data-dir", description = "Directory of the exchange's files (default ./data).")
     private Path dataDir;
 
+    @Option(names = "--fsync", paramLabel = "MODE", description = "per-batch (default): the journal is forced to "
+        + "disk before replies are released; none: unsafe, a power loss can lose acknowledged commands (sandboxes).")
+    private String fsync;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file (keys: port, adminPort, "
-        + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes).")
+        + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes, fsync, "
+        + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount).")
     private Path config;
 
     private final Map<String, String> environment;
@@ -94,6 +99,18 @@ public final class ServeCommand implements Callable<Integer>
         if (dataDir != null || envDataDir != null)
         {
             context.dataDir(dataDir != null ? dataDir : envDataDir);
+        }
+        final String fsyncMode = fsync != null ? fsync : environment.get("BOURSE_FSYNC");
+        if (fsyncMode != null && !fsyncMode.isBlank())
+        {
+            try
+            {
+                context.fsyncMode(ServerContext.parseFsyncMode(fsyncMode));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage());
+            }
         }
         if (environment.get("BOURSE_ADMIN_TOKEN") != null && !environment.get("BOURSE_ADMIN_TOKEN").isBlank())
         {

@@ -1,5 +1,6 @@
 package dev.bourse.cli;
 
+import dev.bourse.journal.FsyncMode;
 import dev.bourse.server.ServerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,24 @@ class ServeCommandTest
         assertThat(context.adminPort()).isEqualTo(9101);
         assertThat(context.dataDir()).isEqualTo(Path.of("/from/config"));
         assertThat(context.adminToken()).isEqualTo("fromEnv");
+    }
+
+    @Test
+    void shouldForceTheJournalPerBatchUnlessToldOtherwise() throws Exception
+    {
+        final Path config = dir.resolve("bourse.properties");
+        Files.writeString(config, "fsync=none\nsnapshotIntervalCommands=5000\nsnapshotsToKeep=7\n");
+
+        assertThat(parse(Map.of()).fsyncMode()).isEqualTo(FsyncMode.PER_BATCH);
+        assertThat(parse(Map.of("BOURSE_FSYNC", "none")).fsyncMode()).isEqualTo(FsyncMode.NONE);
+        assertThat(parse(Map.of("BOURSE_FSYNC", "none"), "--fsync", "per-batch").fsyncMode())
+            .isEqualTo(FsyncMode.PER_BATCH);
+        final ServerContext fromFile = parse(Map.of(), "--config", config.toString());
+        assertThat(fromFile.fsyncMode()).isEqualTo(FsyncMode.NONE);
+        assertThat(fromFile.snapshotIntervalCommands()).isEqualTo(5000);
+        assertThat(fromFile.journalConfiguration().snapshotsToKeep()).isEqualTo(7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--fsync", "sometimes"))
+            .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("per-batch or none");
     }
 
     @Test

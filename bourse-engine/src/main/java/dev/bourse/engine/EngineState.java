@@ -18,7 +18,6 @@ import dev.bourse.engine.event.CurrencyCreated;
 import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.PairUpdated;
 import dev.bourse.engine.event.TransferCompleted;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +48,7 @@ final class EngineState
     final Map<String, Pair> pairsByName = new HashMap<>();
     final List<Account> accounts = new ArrayList<>();
     final LinkedHashMap<String, ApiKeyRecord> apiKeys = new LinkedHashMap<>();
-    final Long2ObjectHashMap<Order> openOrders = new Long2ObjectHashMap<>();
+    final OrderIndex openOrders = new OrderIndex();
     long orderSequence;
     long tradeSequence;
     long transferSequence;

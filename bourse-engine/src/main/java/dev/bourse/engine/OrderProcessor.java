@@ -233,15 +233,22 @@ final class OrderProcessor
 
     private void open(final Order order)
     {
-        state.openOrders.put(order.id, order);
+        if (!state.openOrders.add(order))
+        {
+            throw new IllegalStateException("order " + order.id + " is open already");
+        }
         order.account.openOrdersOrCreate(order.pair).append(order);
         order.account.openOrderCount++;
     }
 
     private void close(final Order order)
     {
-        state.openOrders.remove(order.id);
-        final AccountOrders accountOrders = order.account.openOrders(order.pair);
+        close(order, order.account.openOrders(order.pair));
+    }
+
+    private void close(final Order order, final AccountOrders accountOrders)
+    {
+        state.openOrders.remove(order);
         accountOrders.unlink(order);
         order.account.forgetIfEmpty(order.pair, accountOrders);
         order.account.openOrderCount--;
@@ -491,7 +498,7 @@ final class OrderProcessor
             }
             final Order order = orders.head;
             cancelledIds.add(order.id);
-            removeAndCancel(order, timestampMs);
+            removeAndCancel(order, orders, timestampMs);
             sink.onEvent(new OrderCancelled(order.view(), CancelReason.CANCEL_ALL));
         }
         if (!cancelledIds.isEmpty())
@@ -513,10 +520,15 @@ final class OrderProcessor
     /** Takes an open order out of the book (or the stops) and the indexes, cancels its remainder, frees its reserve. */
     private void removeAndCancel(final Order order, final long timestampMs)
     {
+        removeAndCancel(order, order.account.openOrders(order.pair), timestampMs);
+    }
+
+    private void removeAndCancel(final Order order, final AccountOrders accountOrders, final long timestampMs)
+    {
         final BookSide side = order.status == OrderStatus.PENDING ?
             order.pair.stops(order.side) : order.pair.book(order.side);
         side.remove(order);
-        close(order);
+        close(order, accountOrders);
         order.cancelRemainder(timestampMs);
         releasePart(order, order.reserveRemaining);
     }

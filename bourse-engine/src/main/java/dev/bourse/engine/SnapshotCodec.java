@@ -317,7 +317,7 @@ final class SnapshotCodec
         orders.sort(Comparator.comparingLong(order -> order.id));
         for (final Order order : orders)
         {
-            if (state.openOrders.put(order.id, order) != null)
+            if (!state.openOrders.add(order))
             {
                 throw new IOException("engine snapshot holds order " + order.id + " twice");
             }
@@ -329,10 +329,7 @@ final class SnapshotCodec
     /** Reserves are derived from the open orders; the written ones must agree with them. */
     private static void checkReserves(final EngineState state, final long[][] reservedByAccount) throws IOException
     {
-        for (final Order order : state.openOrders.values())
-        {
-            order.account.reserve(order.reserveCurrency(), order.reserveRemaining);
-        }
+        state.openOrders.forEach(order -> order.account.reserve(order.reserveCurrency(), order.reserveRemaining));
         for (final Account account : state.accounts)
         {
             for (final Currency currency : state.currencies)

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Generates a seeded random workload in the reference model's terms (its order IDs): deposits and withdrawals,
@@ -44,9 +45,10 @@ final class SimulationWorkload
             100_000_000, 300, 700, PairState.TRADING)),
             150L, 1, 5_000));
 
-    private static final Map<String, Long> INITIAL_DEPOSIT = Map.of(
+    /** In a fixed order, so that a seed gives the same commands in every JVM. */
+    private static final Map<String, Long> INITIAL_DEPOSIT = new TreeMap<>(Map.of(
         "USDT", 50_000_000_000L, "BTC", 2_000_000_000L, "ETH", 2_000_000_000_000L,
-        "DOGE", 100_000L, "KRW", 5_000_000L);
+        "DOGE", 100_000L, "KRW", 5_000_000L));
 
     private final Random random;
     private final ReferenceExchange reference;

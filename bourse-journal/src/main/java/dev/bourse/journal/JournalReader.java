@@ -67,6 +67,7 @@ public final class JournalReader
     private final CRC32C crc = new CRC32C();
     private long recordsDelivered;
     private long bytesScanned;
+    private long toSequence;
 
     /**
      * @param directory    the journal directory (segments); it need not exist.
@@ -95,12 +96,49 @@ public final class JournalReader
         return read(fromSequence, handler, ProgressListener.NONE);
     }
 
+    /**
+     * Delivers the records from {@code fromSequence} to {@code toSequence} inclusive, in order, and looks at nothing
+     * after them: the journal may be written beyond {@code toSequence} at the same time (a snapshot made from the
+     * journal while the server runs). Every record up to {@code toSequence} must be committed.
+     *
+     * @param fromSequence the first sequence number wanted, at least 1.
+     * @param toSequence   the last sequence number wanted, at least {@code fromSequence - 1}.
+     * @param handler      receives the records.
+     * @throws JournalCorruptionException when a record of the range is damaged or missing.
+     * @throws UncheckedIOException       when reading fails.
+     */
+    public void readRange(final long fromSequence, final long toSequence, final RecordHandler handler)
+    {
+        if (toSequence < fromSequence - 1)
+        {
+            throw new IllegalArgumentException("toSequence " + toSequence + " is before fromSequence " + fromSequence);
+        }
+        if (toSequence < fromSequence)
+        {
+            return;
+        }
+        final JournalTail tail = read(fromSequence, toSequence, handler, ProgressListener.NONE);
+        if (tail.lastSequence() < toSequence)
+        {
+            throw new JournalCorruptionException(tail.segment() == null ? directory : tail.segment(),
+                tail.validEndOffset(), "the journal ends at sequence " +
+                tail.lastSequence() + " but records up to " + toSequence + " were committed");
+        }
+    }
+
     JournalTail read(final long fromSequence, final RecordHandler handler, final ProgressListener progress)
+    {
+        return read(fromSequence, Long.MAX_VALUE, handler, progress);
+    }
+
+    private JournalTail read(
+        final long fromSequence, final long toSequence, final RecordHandler handler, final ProgressListener progress)
     {
         if (fromSequence < 1)
         {
             throw new IllegalArgumentException("fromSequence must be at least 1: " + fromSequence);
         }
+        this.toSequence = toSequence;
         recordsDelivered = 0;
         bytesScanned = 0;
         try
@@ -135,7 +173,7 @@ public final class JournalReader
         }
         long expectedSequence = segments.get(startIndex).firstSequence();
         SegmentEnd end = null;
-        for (int i = startIndex; i <= lastIndex; i++)
+        for (int i = startIndex; i <= lastIndex && expectedSequence <= toSequence; i++)
         {
             final Segment segment = segments.get(i);
             if (segment.firstSequence() != expectedSequence)
@@ -214,7 +252,7 @@ public final class JournalReader
         long expectedSequence = segment.firstSequence();
         int offset = SEGMENT_HEADER_BYTES;
         final int maxRecords = limit / (RECORD_HEADER_BYTES + 1) + 1;
-        for (int records = 0; offset < limit && records < maxRecords; records++)
+        for (int records = 0; offset < limit && records < maxRecords && expectedSequence <= toSequence; records++)
         {
             final Damage damage = damageAt(buffer, offset, limit);
             if (damage != null)

@@ -3,6 +3,9 @@ package dev.bourse.server;
 import dev.bourse.engine.event.BalanceChanged;
 import dev.bourse.engine.event.TransferCompleted;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +51,54 @@ public final class AccountStore
     {
         transfers.computeIfAbsent(event.accountId(), id -> new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount))
             .append(event.timestampMs(), event.transferId(), event);
+    }
+
+    /** Writes the account count, every balance and every transfer kept; the writer thread only. */
+    void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeLong(accountCount);
+        out.writeInt(balances.size());
+        for (final Map.Entry<Long, Map<String, Balance>> account : balances.entrySet())
+        {
+            out.writeLong(account.getKey());
+            out.writeInt(account.getValue().size());
+            for (final Map.Entry<String, Balance> balance : account.getValue().entrySet())
+            {
+                out.writeUTF(balance.getKey());
+                out.writeLong(balance.getValue().balance());
+                out.writeLong(balance.getValue().available());
+            }
+        }
+        out.writeInt(transfers.size());
+        for (final Map.Entry<Long, TimeSeries<TransferCompleted>> account : transfers.entrySet())
+        {
+            out.writeLong(account.getKey());
+            account.getValue().writeSnapshot(out, SnapshotFields::writeTransfer);
+        }
+    }
+
+    /** Restores an empty store from {@link #writeSnapshot}. */
+    void readSnapshot(final DataInput in) throws IOException
+    {
+        accountCount = in.readLong();
+        final int accounts = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < accounts; i++)
+        {
+            final Map<String, Balance> ofAccount = new ConcurrentHashMap<>();
+            balances.put(in.readLong(), ofAccount);
+            final int currencies = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+            for (int c = 0; c < currencies; c++)
+            {
+                ofAccount.put(in.readUTF(), new Balance(in.readLong(), in.readLong()));
+            }
+        }
+        final int withTransfers = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < withTransfers; i++)
+        {
+            final TimeSeries<TransferCompleted> series = new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount);
+            transfers.put(in.readLong(), series);
+            series.readSnapshot(in, SnapshotFields::readTransfer);
+        }
     }
 
     /** @return whether the account exists (IDs are 1..count). */

@@ -4,6 +4,9 @@ import dev.bourse.engine.event.ApiKeyIssued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,7 @@ public final class ApiKeyStore
 
     private final SecretCipher cipher;
     private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, ApiKeyIssued> issued = new ConcurrentHashMap<>();
     private final Map<Long, List<String>> keysByAccount = new ConcurrentHashMap<>();
 
     /** @param cipher decrypts the secrets. */
@@ -80,6 +84,7 @@ public final class ApiKeyStore
             LOG.error("the secret of API key {} cannot be decrypted (another BOURSE_SECRET_KEY?): the key is unusable",
                 event.apiKey());
         }
+        issued.put(event.apiKey(), event);
         keys.put(event.apiKey(), new ApiKey(event.accountId(), event.apiKey(), secret, event.requestsPerSecond(),
             event.requestsPerMinute(), parseIps(event.allowedIps()), false));
         keysByAccount.computeIfAbsent(event.accountId(), id -> new CopyOnWriteArrayList<>()).add(event.apiKey());
@@ -89,6 +94,42 @@ public final class ApiKeyStore
     {
         keys.computeIfPresent(apiKey, (k, key) -> new ApiKey(key.accountId(), key.apiKey(), key.secret(),
             key.requestsPerSecond(), key.requestsPerMinute(), key.allowedIps(), true));
+    }
+
+    /** Writes every key as issued (secrets encrypted) with whether it is revoked; the writer thread only. */
+    void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(keysByAccount.size());
+        for (final Map.Entry<Long, List<String>> account : keysByAccount.entrySet())
+        {
+            out.writeLong(account.getKey());
+            out.writeInt(account.getValue().size());
+            for (final String apiKey : account.getValue())
+            {
+                SnapshotFields.writeApiKey(out, issued.get(apiKey));
+                out.writeBoolean(keys.get(apiKey).revoked());
+            }
+        }
+    }
+
+    /** Restores an empty store from {@link #writeSnapshot}, decrypting each secret again. */
+    void readSnapshot(final DataInput in) throws IOException
+    {
+        final int accounts = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < accounts; i++)
+        {
+            in.readLong();
+            final int count = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+            for (int k = 0; k < count; k++)
+            {
+                final ApiKeyIssued key = SnapshotFields.readApiKey(in);
+                onIssued(key);
+                if (in.readBoolean())
+                {
+                    onRevoked(key.apiKey());
+                }
+            }
+        }
     }
 
     /** @return the key, or null when it was never issued. */

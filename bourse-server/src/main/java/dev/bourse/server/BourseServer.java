@@ -1,6 +1,7 @@
 package dev.bourse.server;
 
-import dev.bourse.engine.Engine;
+import dev.bourse.journal.JournalConfiguration;
+import dev.bourse.journal.JournalWriter;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.PutPair;
@@ -14,7 +15,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The running exchange: the engine on its own thread ({@link EngineAgent}), the read model, and two HTTP gateways on
- * Vert.x: the public API and the admin API (bound to 127.0.0.1 by default). {@link #close()} stops the gateways
- * first, then the engine, so no request is left waiting.
+ * Vert.x: the public API and the admin API (bound to 127.0.0.1 by default). At start it recovers the data directory
+ * (newest valid snapshot + journal replay, {@link ExchangeRecovery}); every command is journaled before its reply is
+ * released, and snapshots are taken periodically ({@link SnapshotTaker}). {@link #close()} stops the gateways first,
+ * then the engine, then takes a last snapshot and closes the journal, so no request is left waiting.
  */
 public final class BourseServer implements AutoCloseable
 {
@@ -47,6 +50,8 @@ public final class BourseServer implements AutoCloseable
 
     private final ServerContext context;
     private final ReadModel readModel;
+    private final JournalWriter journal;
+    private final SnapshotTaker snapshots;
     private final EngineAgent agent;
     private final AgentRunner agentRunner;
     private final Vertx vertx;
@@ -59,23 +64,33 @@ public final class BourseServer implements AutoCloseable
     private BourseServer(final ServerContext context) throws IOException
     {
         this.context = context;
+        final long constructedAtMs = context.clock().time();
         Files.createDirectories(context.dataDir());
         final SecretCipher cipher = new SecretCipher(secretKey(context));
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
-        this.readModel = new ReadModel(context.readModelConfiguration(), cipher);
-        this.agent = new EngineAgent(new Engine(context.engineConfiguration()), readModel, context.commandLog(),
-            context.clock(), context.queueCapacity(), context.batchLimit());
-        this.agentRunner = new AgentRunner(
-            new BackoffIdleStrategy(64, 16, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(500)),
-            error -> LOG.error("engine agent error", error), null, agent);
+        final JournalConfiguration journalConfiguration = context.journalConfiguration();
+        final ExchangeRecovery.Recovered recovered = ExchangeRecovery.recover(journalConfiguration,
+            context.engineConfiguration(), context.readModelConfiguration(), cipher);
+        this.journal = recovered.journal().writer();
+        this.readModel = recovered.readModel();
+        this.snapshots = new SnapshotTaker(recovered, journalConfiguration,
+            () -> ExchangeRecovery.empty(context.engineConfiguration(), context.readModelConfiguration(), cipher),
+            context.clock(),
+            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
+        this.agent = new EngineAgent(recovered.engine(), readModel, journal, context.clock(), context.queueCapacity(),
+            context.batchLimit(), recovered.lastTimestampMs(), snapshots);
+        this.agentRunner = new AgentRunner(agent.idleStrategy(), error -> LOG.error("engine agent error", error),
+            null, agent);
         final EngineGateway engine = new EngineGateway(agent);
         this.vertx = Vertx.vertx(new VertxOptions()
             .setEventLoopPoolSize(context.eventLoops())
             .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                 .setClassPathResolvingEnabled(false)));
-        final long startedAtMs = context.clock().time();
+        final long startedAtMs = recovered.hadState() ?
+            waitUntil(context.clock(), constructedAtMs + context.authConfiguration().aheadMs()) :
+            context.clock().time();
         final ApiKeyAuthenticator authenticator =
             new ApiKeyAuthenticator(readModel.apiKeys(), context.authConfiguration(), startedAtMs);
         final HttpGateway publicGateway = new HttpGateway("public", new PublicApi(readModel, engine).routes(),
@@ -127,6 +142,31 @@ public final class BourseServer implements AutoCloseable
             LOG.info("the admin token is in {}", server.adminTokenFile.toAbsolutePath());
         }
         return server;
+    }
+
+    /**
+     * Requests accepted before a crash were signed at most {@code aheadMs} past the crash, which came before this
+     * process (or this server object) began; refusing everything signed before {@code notBeforeMs} therefore refuses
+     * every replay of them, although the replay memory did not survive. The server waits until then before serving.
+     */
+    private static long waitUntil(final EpochClock clock, final long notBeforeMs)
+    {
+        final long waitMs = notBeforeMs - clock.time();
+        if (waitMs > 0)
+        {
+            LOG.info("serving in {} ms: requests signed before {} are refused so that none from before the restart " +
+                "can be replayed", waitMs, notBeforeMs);
+            try
+            {
+                Thread.sleep(waitMs);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting", ex);
+            }
+        }
+        return notBeforeMs;
     }
 
     private void createDemoPairs(final PrintStream out)
@@ -235,6 +275,15 @@ public final class BourseServer implements AutoCloseable
             LOG.warn("HTTP servers did not stop cleanly", ex);
         }
         agentRunner.close();
+        try
+        {
+            snapshots.close();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("the snapshot at shutdown failed; the journal holds every command", ex);
+        }
+        journal.close();
         LOG.info("Bourse stopped");
     }
 

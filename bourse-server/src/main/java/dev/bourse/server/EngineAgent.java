@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.journal.CommandCodecException;
 import dev.bourse.journal.CommandLog;
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.Status;
@@ -7,6 +8,7 @@ import dev.bourse.engine.command.Command;
 import dev.bourse.engine.event.Event;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,28 @@ import java.util.concurrent.CompletableFuture;
  * the agent drains them in batches of at most {@code batchLimit}, and for each command takes its timestamp from the
  * clock (never earlier than the previous one), appends it to the {@link CommandLog}, applies it and updates the
  * {@link ReadModel}. After the batch it commits the log, and only then completes the replies of the batch, so a
- * reply is never seen before its command is logged and visible to reads.
+ * reply is never seen before its command is logged and visible to reads. After the replies it tells the
+ * {@link CommitListener}, which may take a snapshot on this thread between batches.
  */
 public final class EngineAgent implements Agent
 {
+    /** Told on the engine thread after each batch is committed and its replies released. */
+    @FunctionalInterface
+    public interface CommitListener
+    {
+        /** Does nothing. */
+        CommitListener NONE = lastTimestampMs ->
+        {
+        };
+
+        /**
+         * A batch was committed; the engine and the read model are quiet until this returns.
+         *
+         * @param lastTimestampMs the timestamp of the batch's last command.
+         */
+        void onCommitted(long lastTimestampMs);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(EngineAgent.class);
 
     private record Request(Command command, CompletableFuture<EngineReply> reply)
@@ -34,12 +54,14 @@ public final class EngineAgent implements Agent
     private final ReadModel readModel;
     private final CommandLog commandLog;
     private final EpochClock clock;
+    private final CommitListener commitListener;
     private final ManyToOneConcurrentArrayQueue<Request> queue;
+    private final WakeableIdleStrategy idleStrategy;
     private final int batchLimit;
     private final List<Request> batch;
     private final List<EngineReply> replies;
     private final List<Event> events = new ArrayList<>();
-    private long lastTimestampMs = Long.MIN_VALUE;
+    private long lastTimestampMs;
     private volatile boolean closed;
 
     /**
@@ -49,6 +71,9 @@ public final class EngineAgent implements Agent
      * @param clock         the time of each command.
      * @param queueCapacity commands that may wait; {@link #submit} refuses more.
      * @param batchLimit    commands applied before the log is committed and the replies released.
+     * @param lastTimestampMs the timestamp of the last command already applied (recovered), or
+     *                      {@link Long#MIN_VALUE}: command timestamps never go below it.
+     * @param commitListener told after each batch.
      */
     public EngineAgent(
         final Engine engine,
@@ -56,7 +81,9 @@ public final class EngineAgent implements Agent
         final CommandLog commandLog,
         final EpochClock clock,
         final int queueCapacity,
-        final int batchLimit)
+        final int batchLimit,
+        final long lastTimestampMs,
+        final CommitListener commitListener)
     {
         if (batchLimit <= 0)
         {
@@ -66,7 +93,10 @@ public final class EngineAgent implements Agent
         this.readModel = readModel;
         this.commandLog = commandLog;
         this.clock = clock;
+        this.lastTimestampMs = lastTimestampMs;
+        this.commitListener = commitListener;
         this.queue = new ManyToOneConcurrentArrayQueue<>(queueCapacity);
+        this.idleStrategy = new WakeableIdleStrategy(() -> !queue.isEmpty());
         this.batchLimit = batchLimit;
         this.batch = new ArrayList<>(batchLimit);
         this.replies = new ArrayList<>(batchLimit);
@@ -85,8 +115,16 @@ public final class EngineAgent implements Agent
         if (closed || !queue.offer(new Request(command, reply)))
         {
             reply.complete(new EngineReply(Status.INTERNAL_TIMEOUT, List.of(), 0));
+            return reply;
         }
+        idleStrategy.wake();
         return reply;
+    }
+
+    /** @return how the thread running this agent waits for work: woken by {@link #submit}. */
+    public IdleStrategy idleStrategy()
+    {
+        return idleStrategy;
     }
 
     @Override
@@ -118,6 +156,7 @@ public final class EngineAgent implements Agent
         {
             batch.get(i).reply().complete(replies.get(i));
         }
+        commitListener.onCommitted(lastTimestampMs);
         return batch.size();
     }
 
@@ -127,6 +166,12 @@ public final class EngineAgent implements Agent
         try
         {
             commandLog.append(timestampMs, command);
+        }
+        catch (final CommandCodecException ex)
+        {
+            LOG.warn("a {} cannot be journaled, so it is refused unapplied: {}", command.getClass().getSimpleName(),
+                ex.getMessage());
+            return new EngineReply(Status.INVALID_PARAMETER, List.of(), timestampMs);
         }
         catch (final RuntimeException ex)
         {

@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.engine.Engine;
 import dev.bourse.engine.PairPolicy;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.event.CurrencyCreated;
@@ -25,18 +26,44 @@ public final class MarketDirectory
 
     void onCurrencyCreated(final CurrencyCreated event)
     {
-        if (scales.putIfAbsent(event.currency(), event.scale()) == null)
-        {
-            currencies.add(event.currency());
-        }
+        addCurrency(event.currency(), event.scale());
     }
 
     void onPairUpdated(final PairUpdated event)
     {
-        final Pair pair = new Pair(event.pairId(), event.coinPair(), event.currency(), event.market(), event.policy());
-        if (pairs.put(event.coinPair(), pair) == null)
+        putPair(new Pair(event.pairId(), event.coinPair(), event.currency(), event.market(), event.policy()));
+    }
+
+    private void addCurrency(final String currency, final int scale)
+    {
+        if (scales.putIfAbsent(currency, scale) == null)
         {
-            coinPairs.add(event.coinPair());
+            currencies.add(currency);
+        }
+    }
+
+    private void putPair(final Pair pair)
+    {
+        if (pairs.put(pair.coinPair(), pair) == null)
+        {
+            coinPairs.add(pair.coinPair());
+        }
+    }
+
+    /** Fills an empty directory with the currencies and pairs of the engine, in creation order. */
+    void restoreFrom(final Engine engine)
+    {
+        for (final String currency : engine.currencies())
+        {
+            addCurrency(currency, engine.currencyScale(currency));
+        }
+        final List<String> engineCoinPairs = engine.coinPairs();
+        for (int pairId = 0; pairId < engineCoinPairs.size(); pairId++)
+        {
+            final String coinPair = engineCoinPairs.get(pairId);
+            final int dot = coinPair.indexOf('.');
+            putPair(new Pair(pairId, coinPair, coinPair.substring(0, dot), coinPair.substring(dot + 1),
+                engine.pairPolicy(coinPair)));
         }
     }
 

@@ -2,6 +2,9 @@ package dev.bourse.server;
 
 import dev.bourse.engine.event.OrderView;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -52,6 +56,54 @@ public final class OrderStore
             {
                 views.remove(completedInOrder.pollFirst());
             }
+        }
+    }
+
+    /** Writes the completed orders in completion order, then the open ones; the writer thread only. */
+    void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(completedInOrder.size());
+        for (final long orderId : completedInOrder)
+        {
+            SnapshotFields.writeOrderView(out, views.get(orderId));
+        }
+        final List<OrderView> open = new ArrayList<>();
+        forEachOpen(open::add);
+        if (completedInOrder.size() + open.size() != views.size())
+        {
+            throw new IllegalStateException("the order store holds " + views.size() + " views but " +
+                completedInOrder.size() + " completed and " + open.size() + " open");
+        }
+        out.writeInt(open.size());
+        for (final OrderView view : open)
+        {
+            SnapshotFields.writeOrderView(out, view);
+        }
+    }
+
+    /** Restores an empty store from {@link #writeSnapshot}. */
+    void readSnapshot(final DataInput in) throws IOException
+    {
+        final int completed = SnapshotFields.readCount(in, maxCompletedOrders);
+        for (int i = 0; i < completed; i++)
+        {
+            final OrderView view = SnapshotFields.readOrderView(in);
+            views.put(view.orderId(), view);
+            completedInOrder.addLast(view.orderId());
+        }
+        final int open = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < open; i++)
+        {
+            update(SnapshotFields.readOrderView(in));
+        }
+    }
+
+    /** Gives every open order to the consumer; the writer thread only. */
+    void forEachOpen(final Consumer<OrderView> consumer)
+    {
+        for (final NavigableMap<Long, OrderView> open : openByAccount.values())
+        {
+            open.values().forEach(consumer);
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.bourse.server;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A route's path: literal segments and {@code {name}} captures, each capture one non-empty segment. */
 public final class PathPattern
 {
     private final String pattern;
-    private final List<String> segments;
+    private final String[] segments;
+    private final String[] captureNames;
 
     /** @param pattern for example {@code /v1/trade/orders/{orderID}}. */
     public PathPattern(final String pattern)
@@ -18,7 +18,15 @@ public final class PathPattern
             throw new IllegalArgumentException("a path starts with /: " + pattern);
         }
         this.pattern = pattern;
-        this.segments = List.of(pattern.substring(1).split("/", -1));
+        this.segments = pattern.substring(1).split("/", -1);
+        this.captureNames = new String[segments.length];
+        for (int i = 0; i < segments.length; i++)
+        {
+            if (segments[i].startsWith("{"))
+            {
+                captureNames[i] = segments[i].substring(1, segments[i].length() - 1);
+            }
+        }
     }
 
     /**
@@ -28,41 +36,55 @@ public final class PathPattern
      */
     public Map<String, String> match(final String rawPath)
     {
-        if (rawPath == null || !rawPath.startsWith("/"))
-        {
-            return null;
-        }
-        final String[] parts = rawPath.substring(1).split("/", -1);
-        if (parts.length != segments.size())
+        if (rawPath == null || !rawPath.startsWith("/") || !matches(rawPath))
         {
             return null;
         }
         Map<String, String> captures = Map.of();
-        for (int i = 0; i < parts.length; i++)
+        int start = 1;
+        for (int i = 0; i < segments.length; i++)
         {
-            final String segment = segments.get(i);
-            if (segment.startsWith("{"))
+            final int end = segmentEnd(rawPath, start);
+            if (captureNames[i] != null)
             {
-                if (parts[i].isEmpty())
-                {
-                    return null;
-                }
                 if (captures.isEmpty())
                 {
                     captures = new HashMap<>();
                 }
-                captures.put(segment.substring(1, segment.length() - 1), parts[i]);
+                captures.put(captureNames[i], RequestParameters.percentDecode(rawPath.substring(start, end)));
             }
-            else if (!segment.equals(parts[i]))
-            {
-                return null;
-            }
-        }
-        if (!captures.isEmpty())
-        {
-            captures.replaceAll((name, raw) -> RequestParameters.percentDecode(raw));
+            start = end + 1;
         }
         return captures;
+    }
+
+    /** Compares segment by segment in place: routes that do not match allocate nothing. */
+    private boolean matches(final String rawPath)
+    {
+        int start = 1;
+        for (int i = 0; i < segments.length; i++)
+        {
+            final int end = segmentEnd(rawPath, start);
+            final boolean last = i == segments.length - 1;
+            if (last != (end == rawPath.length()))
+            {
+                return false;
+            }
+            final boolean segmentMatches = captureNames[i] != null ? end > start :
+                end - start == segments[i].length() && rawPath.startsWith(segments[i], start);
+            if (!segmentMatches)
+            {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    private static int segmentEnd(final String rawPath, final int start)
+    {
+        final int slash = rawPath.indexOf('/', start);
+        return slash < 0 ? rawPath.length() : slash;
     }
 
     @Override

@@ -18,6 +18,9 @@ import dev.bourse.engine.event.TradeExecuted;
 import dev.bourse.engine.event.TransferCompleted;
 import org.agrona.collections.Long2LongHashMap;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,9 @@ public final class ReadModel
         public static final Configuration DEFAULT =
             new Configuration(2_000_000, 92L * 24 * 3600 * 1000, 200_000, 20_000, 10_000);
     }
+
+    /** The format of {@link #writeSnapshot}; a snapshot of a newer format is refused. */
+    static final int SNAPSHOT_VERSION = 1;
 
     private final Configuration configuration;
     private final MarketDirectory markets = new MarketDirectory();
@@ -142,18 +148,88 @@ public final class ReadModel
         final AccountFill fill = new AccountFill(filled.tradeId(), order.orderId(), order.coinPair(), order.side(),
             filled.price(), filled.quantity(), volumeByTradeId.get(filled.tradeId()), filled.fee(), filled.full(),
             timestampMs);
-        fillsByAccount.computeIfAbsent(order.accountId(),
-                id -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxFillsPerAccount()))
-            .append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0), fill);
+        fillSeries(order.accountId()).append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0), fill);
     }
 
     private void onTrade(final TradeExecuted trade)
     {
-        tradesByPair.computeIfAbsent(trade.coinPair(),
-                pair -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxTradesPerPair()))
-            .append(trade.timestampMs(), trade.tradeId(), new MarketTrade(trade.tradeId(), trade.coinPair(),
+        tradeSeries(trade.coinPair()).append(trade.timestampMs(), trade.tradeId(), new MarketTrade(trade.tradeId(), trade.coinPair(),
                 trade.price(), trade.quantity(), trade.volume(), trade.takerSide(), trade.timestampMs()));
         tickers.onTrade(trade.coinPair(), trade.price(), trade.quantity(), trade.timestampMs());
+    }
+
+    /**
+     * Writes everything the API reads, for the extra section of a journal snapshot taken at the same sequence as the
+     * engine's. On the engine thread, between commands.
+     *
+     * @param out where to write.
+     * @throws IOException when the output fails.
+     */
+    public void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(SNAPSHOT_VERSION);
+        orders.writeSnapshot(out);
+        accounts.writeSnapshot(out);
+        apiKeys.writeSnapshot(out);
+        tickers.writeSnapshot(out);
+        out.writeInt(tradesByPair.size());
+        for (final Map.Entry<String, TimeSeries<MarketTrade>> pair : tradesByPair.entrySet())
+        {
+            out.writeUTF(pair.getKey());
+            pair.getValue().writeSnapshot(out, SnapshotFields::writeTrade);
+        }
+        out.writeInt(fillsByAccount.size());
+        for (final Map.Entry<Long, TimeSeries<AccountFill>> account : fillsByAccount.entrySet())
+        {
+            out.writeLong(account.getKey());
+            account.getValue().writeSnapshot(out, SnapshotFields::writeFill);
+        }
+    }
+
+    /**
+     * Restores this read model, which must be new, from {@link #writeSnapshot} and the engine restored from the same
+     * snapshot: currencies and pairs come from the engine, the book depth from the open orders.
+     *
+     * @param in     where to read.
+     * @param engine the engine as of the same snapshot.
+     * @throws IOException when the input fails, is damaged or is of a newer format.
+     */
+    public void readSnapshot(final DataInput in, final Engine engine) throws IOException
+    {
+        final int version = in.readInt();
+        if (version != SNAPSHOT_VERSION)
+        {
+            throw new IOException("the read model snapshot has format " + version + "; this server reads format " +
+                SNAPSHOT_VERSION);
+        }
+        markets.restoreFrom(engine);
+        orders.readSnapshot(in);
+        orders.forEachOpen(depth::update);
+        accounts.readSnapshot(in);
+        apiKeys.readSnapshot(in);
+        tickers.readSnapshot(in);
+        final int pairs = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < pairs; i++)
+        {
+            tradeSeries(in.readUTF()).readSnapshot(in, SnapshotFields::readTrade);
+        }
+        final int accountsWithFills = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < accountsWithFills; i++)
+        {
+            fillSeries(in.readLong()).readSnapshot(in, SnapshotFields::readFill);
+        }
+    }
+
+    private TimeSeries<MarketTrade> tradeSeries(final String coinPair)
+    {
+        return tradesByPair.computeIfAbsent(coinPair,
+            pair -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxTradesPerPair()));
+    }
+
+    private TimeSeries<AccountFill> fillSeries(final long accountId)
+    {
+        return fillsByAccount.computeIfAbsent(accountId,
+            id -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxFillsPerAccount()));
     }
 
     /** @return currencies and pairs. */

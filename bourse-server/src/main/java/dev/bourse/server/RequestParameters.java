@@ -83,6 +83,17 @@ public final class RequestParameters
      */
     public static String percentDecode(final String text)
     {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0)
+        {
+            for (int i = 0; i < text.length(); i++)
+            {
+                if (text.charAt(i) < 0x20 || text.charAt(i) > 0x7e)
+                {
+                    throw new ApiException(Status.BAD_REQUEST);
+                }
+            }
+            return text;
+        }
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++)
         {

@@ -1,11 +1,13 @@
 package dev.bourse.server;
 
-import dev.bourse.journal.CommandLog;
+import dev.bourse.journal.FsyncMode;
+import dev.bourse.journal.JournalConfiguration;
 import dev.bourse.engine.EngineConfiguration;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -24,7 +26,10 @@ public final class ServerContext
     private String secretKeyBase64;
     private boolean demoPairs = true;
     private EpochClock clock = SystemEpochClock.INSTANCE;
-    private CommandLog commandLog = DiscardingCommandLog.INSTANCE;
+    private FsyncMode fsyncMode = FsyncMode.PER_BATCH;
+    private long snapshotIntervalCommands = 10_000_000;
+    private long snapshotIntervalMs = 600_000;
+    private int snapshotsToKeep = JournalConfiguration.DEFAULT_SNAPSHOTS_TO_KEEP;
     private EngineConfiguration engineConfiguration = EngineConfiguration.DEFAULT;
     private ReadModel.Configuration readModelConfiguration = ReadModel.Configuration.DEFAULT;
     private ApiKeyAuthenticator.Configuration authConfiguration = ApiKeyAuthenticator.Configuration.DEFAULT;
@@ -37,7 +42,9 @@ public final class ServerContext
     /**
      * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
      * {@code dataDir}, {@code adminToken}, {@code secretKey} (Base64 of 32 bytes), {@code demo} (true/false),
-     * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount}; each may
+     * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
+     * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
+     * {@code snapshotsToKeep}; each may
      * carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
      *
      * @param properties the configuration.
@@ -62,6 +69,10 @@ public final class ServerContext
                 case "queueCapacity" -> queueCapacity(Integer.parseInt(value));
                 case "batchLimit" -> batchLimit(Integer.parseInt(value));
                 case "maxBodyBytes" -> maxBodyBytes(Integer.parseInt(value));
+                case "fsync" -> fsyncMode(parseFsyncMode(value));
+                case "snapshotIntervalCommands" -> snapshotIntervalCommands(Long.parseLong(value));
+                case "snapshotIntervalMs" -> snapshotIntervalMs(Long.parseLong(value));
+                case "snapshotsToKeep" -> snapshotsToKeep(Integer.parseInt(value));
                 case "maxOpenOrdersPerAccount" -> engineConfiguration(
                     engineConfiguration.withMaxOpenOrdersPerAccount(Integer.parseInt(value)));
                 default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
@@ -176,16 +187,76 @@ public final class ServerContext
         return this;
     }
 
-    /** @return where commands are logged before they are applied. */
-    public CommandLog commandLog()
+    /**
+     * @param value {@code per-batch} or {@code none}, in any case.
+     * @return the fsync mode it names.
+     */
+    public static FsyncMode parseFsyncMode(final String value)
     {
-        return commandLog;
+        return switch (value.trim().toLowerCase(Locale.ROOT))
+        {
+            case "per-batch" -> FsyncMode.PER_BATCH;
+            case "none" -> FsyncMode.NONE;
+            default -> throw new IllegalArgumentException("fsync must be per-batch or none, not " + value);
+        };
     }
 
-    public ServerContext commandLog(final CommandLog commandLog)
+    /**
+     * @return whether the journal is forced to disk before each batch's replies ({@link FsyncMode#PER_BATCH}, the
+     * default) or left to the operating system ({@link FsyncMode#NONE}: unsafe, a power loss can lose acknowledged
+     * commands; for sandboxes only).
+     */
+    public FsyncMode fsyncMode()
     {
-        this.commandLog = commandLog;
+        return fsyncMode;
+    }
+
+    public ServerContext fsyncMode(final FsyncMode fsyncMode)
+    {
+        this.fsyncMode = fsyncMode;
         return this;
+    }
+
+    /** @return commands after which a snapshot is taken (default 10,000,000). */
+    public long snapshotIntervalCommands()
+    {
+        return snapshotIntervalCommands;
+    }
+
+    public ServerContext snapshotIntervalCommands(final long snapshotIntervalCommands)
+    {
+        this.snapshotIntervalCommands = snapshotIntervalCommands;
+        return this;
+    }
+
+    /** @return time after which a snapshot is taken if any command was applied since the last (default 10 min). */
+    public long snapshotIntervalMs()
+    {
+        return snapshotIntervalMs;
+    }
+
+    public ServerContext snapshotIntervalMs(final long snapshotIntervalMs)
+    {
+        this.snapshotIntervalMs = snapshotIntervalMs;
+        return this;
+    }
+
+    /** @return snapshots kept; journal segments older than the oldest kept are deleted (default 3). */
+    public int snapshotsToKeep()
+    {
+        return snapshotsToKeep;
+    }
+
+    public ServerContext snapshotsToKeep(final int snapshotsToKeep)
+    {
+        this.snapshotsToKeep = snapshotsToKeep;
+        return this;
+    }
+
+    /** @return the journal's configuration: {@code journal/} and {@code snapshots/} in the data directory. */
+    public JournalConfiguration journalConfiguration()
+    {
+        return JournalConfiguration.defaults(dataDir).withFsyncMode(fsyncMode).withSnapshotsToKeep(snapshotsToKeep);
     }
 
     public EngineConfiguration engineConfiguration()

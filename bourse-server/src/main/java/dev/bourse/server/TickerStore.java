@@ -1,5 +1,10 @@
 package dev.bourse.server;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -56,6 +61,55 @@ public final class TickerStore
                 current.quantity() + quantity);
         ticks.buckets.set(slot, next);
         ticks.lastPrice = price;
+    }
+
+    /** Writes each pair's last price and minute buckets; the writer thread only. */
+    void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(pairs.size());
+        for (final Map.Entry<String, PairTicks> pair : pairs.entrySet())
+        {
+            final PairTicks ticks = pair.getValue();
+            final List<Bucket> buckets = new ArrayList<>();
+            for (int slot = 0; slot < WINDOW_MINUTES; slot++)
+            {
+                if (ticks.buckets.get(slot) != null)
+                {
+                    buckets.add(ticks.buckets.get(slot));
+                }
+            }
+            out.writeUTF(pair.getKey());
+            out.writeLong(ticks.lastPrice);
+            out.writeInt(buckets.size());
+            for (final Bucket bucket : buckets)
+            {
+                out.writeLong(bucket.minute());
+                out.writeLong(bucket.open());
+                out.writeLong(bucket.high());
+                out.writeLong(bucket.low());
+                out.writeLong(bucket.close());
+                out.writeLong(bucket.quantity());
+            }
+        }
+    }
+
+    /** Restores an empty store from {@link #writeSnapshot}. */
+    void readSnapshot(final DataInput in) throws IOException
+    {
+        final int count = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < count; i++)
+        {
+            final PairTicks ticks = new PairTicks();
+            pairs.put(in.readUTF(), ticks);
+            ticks.lastPrice = in.readLong();
+            final int buckets = SnapshotFields.readCount(in, WINDOW_MINUTES);
+            for (int b = 0; b < buckets; b++)
+            {
+                final Bucket bucket = new Bucket(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong());
+                ticks.buckets.set((int)Math.floorMod(bucket.minute(), (long)WINDOW_MINUTES), bucket);
+            }
+        }
     }
 
     /** @return the ticker of the pair for the 24 hours up to {@code nowMs}. */

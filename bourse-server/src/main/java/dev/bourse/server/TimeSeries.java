@@ -1,5 +1,8 @@
 package dev.bourse.server;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,6 +58,50 @@ public final class TimeSeries<T>
         {
             records.remove(oldest.getKey());
             count--;
+        }
+    }
+
+    /** Writes one record of a snapshot. */
+    @FunctionalInterface
+    interface RecordWriter<T>
+    {
+        void write(DataOutput out, T record) throws IOException;
+    }
+
+    /** Reads one record of a snapshot. */
+    @FunctionalInterface
+    interface RecordReader<T>
+    {
+        T read(DataInput in) throws IOException;
+    }
+
+    /** Writes every record, oldest first; the writer thread only. */
+    void writeSnapshot(final DataOutput out, final RecordWriter<T> writer) throws IOException
+    {
+        out.writeInt(count);
+        int written = 0;
+        for (final Map.Entry<Key, T> entry : records.entrySet())
+        {
+            out.writeLong(entry.getKey().timestampMs());
+            out.writeLong(entry.getKey().id());
+            writer.write(out, entry.getValue());
+            written++;
+        }
+        if (written != count)
+        {
+            throw new IllegalStateException("the series counted " + count + " records but holds " + written);
+        }
+    }
+
+    /** Appends the records of a snapshot, applying this series' bounds. */
+    void readSnapshot(final DataInput in, final RecordReader<T> reader) throws IOException
+    {
+        final int records = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < records; i++)
+        {
+            final long timestampMs = in.readLong();
+            final long id = in.readLong();
+            append(timestampMs, id, reader.read(in));
         }
     }
 

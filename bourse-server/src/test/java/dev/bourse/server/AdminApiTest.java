@@ -107,6 +107,9 @@ class AdminApiTest
             "currency=ETH&amount=0.000000001").statusCode()).isEqualTo(4002);
         assertThat(exchange.admin("POST", "/admin/v1/accounts/" + trader.accountId() + "/deposits",
             "currency=ETH").statusCode()).isEqualTo(4012);
+        assertThat(exchange.admin("POST", "/admin/v1/accounts/" + trader.accountId() + "/deposits",
+            "currency=ETH&amount=1&address=" + "a".repeat(65_000)).statusCode())
+            .as("a deposit too large to journal").isEqualTo(4002);
         assertThat(exchange.accountState(trader)).isEqualTo(before);
         exchange.adminOk("POST", "/admin/v1/accounts/" + trader.accountId() + "/withdrawals", "currency=ETH&amount=1");
         assertThat(exchange.signedOk(trader, "GET", "/v1/account/transactionHistory", null, null)

@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.client.RequestSigner;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.event.ApiKeyIssued;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,9 @@
 package dev.bourse.server;
 
+import dev.bourse.journal.CommandCodecException;
 import dev.bourse.journal.CommandLog;
+import dev.bourse.journal.JournalConfiguration;
+import dev.bourse.journal.JournalReader;
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.engine.Status;
@@ -11,10 +14,13 @@ import dev.bourse.engine.event.AccountCreated;
 import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +59,8 @@ class EngineAgentTest
 
     private EngineAgent agent(final CommandLog log, final int capacity, final int batchLimit)
     {
-        return new EngineAgent(new Engine(EngineConfiguration.DEFAULT), readModel, log, clock, capacity, batchLimit);
+        return new EngineAgent(new Engine(EngineConfiguration.DEFAULT), readModel, log, clock, capacity, batchLimit,
+            Long.MIN_VALUE, EngineAgent.CommitListener.NONE);
     }
 
     @Test
@@ -71,6 +78,40 @@ class EngineAgentTest
         agent.doWork();
         assertThat(first.join().status()).isEqualTo(Status.SUCCESS);
         assertThat(second.join().first(AccountCreated.class).accountId()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseUnappliedACommandTheJournalCannotEncode()
+    {
+        final CommandLog refusing = new CommandLog()
+        {
+            @Override
+            public void append(final long timestampMs, final Command command)
+            {
+                if (command instanceof IssueApiKey)
+                {
+                    throw new CommandCodecException("IssueApiKey does not fit");
+                }
+            }
+
+            @Override
+            public void commit()
+            {
+            }
+        };
+        final Engine engine = new Engine(EngineConfiguration.DEFAULT);
+        final EngineAgent agent = new EngineAgent(engine, readModel, refusing, clock, 8, 8, Long.MIN_VALUE,
+            EngineAgent.CommitListener.NONE);
+        final CompletableFuture<EngineReply> account = agent.submit(new CreateAccount());
+        agent.doWork();
+        final long hashBefore = engine.stateHash();
+
+        final CompletableFuture<EngineReply> key =
+            agent.submit(new IssueApiKey(account.join().first(AccountCreated.class).accountId(), "k", "c", 1, 1, ""));
+        agent.doWork();
+
+        assertThat(key.join().status()).isEqualTo(Status.INVALID_PARAMETER);
+        assertThat(engine.stateHash()).isEqualTo(hashBefore);
     }
 
     @Test
@@ -113,23 +154,21 @@ class EngineAgentTest
     @Test
     void shouldJournalApiSecretsOnlyEncrypted() throws Exception
     {
-        final List<Command> logged = new CopyOnWriteArrayList<>();
-        final CommandLog log = new CommandLog()
-        {
-            @Override
-            public void append(final long timestampMs, final Command command)
-            {
-                logged.add(command);
-            }
-
-            @Override
-            public void commit()
-            {
-            }
-        };
-        try (TestExchange exchange = new TestExchange(context -> context.commandLog(log)))
+        try (TestExchange exchange = new TestExchange())
         {
             final TestExchange.Trader trader = exchange.trader();
+            final List<Command> logged = new ArrayList<>();
+            final Path journalDirectory = exchange.dataDir.resolve("journal");
+            new JournalReader(journalDirectory, JournalConfiguration.DEFAULT_MAX_BATCH_BYTES)
+                .read(1, (sequence, timestampMs, command) -> logged.add(command));
+            try (Stream<Path> segments = Files.list(journalDirectory))
+            {
+                for (final Path segment : segments.toList())
+                {
+                    assertThat(new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1))
+                        .doesNotContain(trader.secret());
+                }
+            }
 
             final IssueApiKey issued = logged.stream().filter(IssueApiKey.class::isInstance)
                 .map(IssueApiKey.class::cast).findFirst().orElseThrow();

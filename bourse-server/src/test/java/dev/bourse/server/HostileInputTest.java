@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.client.RequestSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package dev.bourse.server;
 
+import dev.bourse.client.RequestSigner;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,8 @@ final class TestExchange implements AutoCloseable
 
     final CachedEpochClock clock = new CachedEpochClock();
     final Path dataDir;
-    final BourseServer server;
+    private final java.util.function.UnaryOperator<ServerContext> customise;
+    BourseServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger nonce = new AtomicInteger();
 
@@ -68,13 +70,39 @@ final class TestExchange implements AutoCloseable
     {
         clock.update(START_MS);
         dataDir = Files.createTempDirectory("bourse-test");
-        server = BourseServer.start(customise.apply(new ServerContext()
+        this.customise = customise;
+        server = start();
+    }
+
+    private BourseServer start() throws IOException
+    {
+        return BourseServer.start(customise.apply(new ServerContext()
             .publicPort(0)
             .adminPort(0)
             .publicHost("127.0.0.1")
             .dataDir(dataDir)
             .demoPairs(false)
             .clock(clock)));
+    }
+
+    /**
+     * Stops the server cleanly and starts a new one on the same data directory; then moves the clock past the time
+     * before which the new server refuses signed requests.
+     */
+    void restart() throws IOException
+    {
+        restart(() ->
+        {
+        });
+    }
+
+    /** As {@link #restart()}, doing something to the data directory while no server runs. */
+    void restart(final Runnable whileStopped) throws IOException
+    {
+        server.close();
+        whileStopped.run();
+        server = start();
+        clock.update(clock.time() + ApiKeyAuthenticator.Configuration.DEFAULT.aheadMs());
     }
 
     @Override

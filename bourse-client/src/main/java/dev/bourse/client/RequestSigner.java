@@ -1,4 +1,4 @@
-package dev.bourse.server;
+package dev.bourse.client;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,6 +15,8 @@ public final class RequestSigner
 {
     private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+    /** One MAC per thread, re-keyed for each signature: looking the algorithm up costs more than signing. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(RequestSigner::newMac);
 
     private RequestSigner()
     {
@@ -60,9 +62,21 @@ public final class RequestSigner
     {
         try
         {
-            final Mac mac = Mac.getInstance(ALGORITHM);
+            final Mac mac = MACS.get();
             mac.init(new SecretKeySpec(secret, ALGORITHM));
             return mac;
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException("the API secret cannot key HmacSHA256", ex);
+        }
+    }
+
+    private static Mac newMac()
+    {
+        try
+        {
+            return Mac.getInstance(ALGORITHM);
         }
         catch (final GeneralSecurityException ex)
         {

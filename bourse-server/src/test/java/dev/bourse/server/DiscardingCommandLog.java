@@ -3,11 +3,11 @@ package dev.bourse.server;
 import dev.bourse.journal.CommandLog;
 import dev.bourse.engine.command.Command;
 
-/** A {@link CommandLog} that keeps nothing: state lives in memory only and is lost when the process ends. */
-public final class DiscardingCommandLog implements CommandLog
+/** A {@link CommandLog} that keeps nothing, for tests of the agent alone. */
+final class DiscardingCommandLog implements CommandLog
 {
     /** The one instance. */
-    public static final DiscardingCommandLog INSTANCE = new DiscardingCommandLog();
+    static final DiscardingCommandLog INSTANCE = new DiscardingCommandLog();
 
     private DiscardingCommandLog()
     {

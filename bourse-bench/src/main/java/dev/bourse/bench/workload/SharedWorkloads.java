@@ -4,13 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds shared/bench/workloads beside the repository (or at -Dbourse.workloads). */
-final class SharedWorkloads
+public final class SharedWorkloads
 {
     private SharedWorkloads()
     {
     }
 
-    static Path file(final String name)
+    /** @return the shared workload file of that name. */
+    public static Path file(final String name)
     {
         final String configured = System.getProperty("bourse.workloads");
         if (configured != null)

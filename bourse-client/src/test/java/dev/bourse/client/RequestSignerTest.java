@@ -1,4 +1,4 @@
-package dev.bourse.server;
+package dev.bourse.client;
 
 import org.junit.jupiter.api.Test;
 

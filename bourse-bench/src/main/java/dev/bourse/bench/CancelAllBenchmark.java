@@ -1,0 +1,129 @@
+package dev.bourse.bench;
+
+import dev.bourse.bench.workload.BenchmarkExchange;
+import dev.bourse.engine.Engine;
+import dev.bourse.engine.EventSink;
+import dev.bourse.engine.Status;
+import dev.bourse.engine.command.CancelAllOrders;
+import dev.bourse.engine.command.CancelOrder;
+import dev.bourse.engine.event.AllOrdersCancelled;
+import dev.bourse.engine.event.Event;
+
+/**
+ * Cancel-all of the caller's N orders in a book that also holds another account's orders on the same levels (the
+ * same count for every N), against its baseline in the same run: N single {@link CancelOrder}s of the same orders in
+ * an identical book. Each measurement gets a fresh book (placed untimed); the figure is the median over
+ * repetitions, JIT-warm (after warm-up rounds). No GC is forced before a measurement: a full GC shrinks the heap, and
+ * the page faults of growing it again would be measured instead (a young GC that falls inside one repetition is
+ * left to the median).
+ */
+final class CancelAllBenchmark
+{
+    private final int otherOrders;
+    private final int levels;
+
+    /**
+     * @param otherOrders the other account's orders in every book.
+     * @param levels      the price levels both accounts' orders share.
+     */
+    CancelAllBenchmark(final int otherOrders, final int levels)
+    {
+        this.otherOrders = otherOrders;
+        this.levels = levels;
+    }
+
+    /** Runs warm-up rounds of both operations on books of {@code orders} caller orders, unmeasured. */
+    void warmUp(final int orders, final int rounds)
+    {
+        for (int i = 0; i < rounds; i++)
+        {
+            cancelAllNanos(new CancelAllBook(orders, otherOrders, levels));
+            singleCancelsNanos(new CancelAllBook(orders, otherOrders, levels));
+        }
+    }
+
+    /** Measures cancel-all and single cancels of {@code orders} caller orders, alternating, and prints both. */
+    void measure(final int orders, final int repetitions, final Figures figures)
+    {
+        final Samples cancelAll = new Samples(repetitions);
+        final Samples singles = new Samples(repetitions);
+        for (int i = 0; i < repetitions; i++)
+        {
+            cancelAll.add(cancelAllNanos(new CancelAllBook(orders, otherOrders, levels)) / 1e6);
+            singles.add(singleCancelsNanos(new CancelAllBook(orders, otherOrders, levels)) / 1e6);
+        }
+        final double allMs = cancelAll.median();
+        final double singlesMs = singles.median();
+        figures.add("engine.cancel_all.n" + orders, allMs, "ms");
+        figures.add("engine.cancel_singles.n" + orders, singlesMs, "ms");
+        figures.add("engine.cancel_all.n" + orders + ".per_order", allMs * 1e6 / orders, "ns");
+        figures.add("engine.cancel_all.n" + orders + ".speedup_vs_singles", singlesMs / allMs, "x");
+    }
+
+    /** @return the nanoseconds one cancel-all of the caller's orders took; checks what it cancelled. */
+    long cancelAllNanos(final CancelAllBook book)
+    {
+        final Engine engine = book.engine();
+        final CountingSink sink = new CountingSink();
+        final CancelAllOrders command = new CancelAllOrders(CancelAllBook.CALLER, BenchmarkExchange.COIN_PAIR);
+        final long startNs = System.nanoTime();
+        final Status status = engine.apply(command, BenchmarkExchange.TIMESTAMP_MS, sink);
+        final long elapsedNs = System.nanoTime() - startNs;
+        check(status == Status.SUCCESS && sink.cancelledByCancelAll == book.callerOrderCount(),
+            "cancel-all cancelled " + sink.cancelledByCancelAll + " of " + book.callerOrderCount() + ": " + status);
+        checkOnlyCallerCancelled(book);
+        return elapsedNs;
+    }
+
+    /** @return the nanoseconds N single cancels of the caller's orders (ascending IDs) took. */
+    long singleCancelsNanos(final CancelAllBook book)
+    {
+        final Engine engine = book.engine();
+        final CountingSink sink = new CountingSink();
+        final int count = book.callerOrderCount();
+        int failed = 0;
+        final long startNs = System.nanoTime();
+        for (int i = 0; i < count; i++)
+        {
+            final Status status = engine.apply(new CancelOrder(CancelAllBook.CALLER, book.callerOrderId(i)),
+                BenchmarkExchange.TIMESTAMP_MS, sink);
+            failed += status == Status.SUCCESS ? 0 : 1;
+        }
+        final long elapsedNs = System.nanoTime() - startNs;
+        check(failed == 0, failed + " single cancels failed");
+        checkOnlyCallerCancelled(book);
+        return elapsedNs;
+    }
+
+    private void checkOnlyCallerCancelled(final CancelAllBook book)
+    {
+        check(book.callerOpenOrders() == 0 && book.otherOpenOrders() == otherOrders,
+            "after cancelling: caller " + book.callerOpenOrders() + " open, other " + book.otherOpenOrders() +
+            " open of " + otherOrders);
+    }
+
+    private static void check(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /** Counts what it is told and keeps nothing, as a sink that forwards events would. */
+    private static final class CountingSink implements EventSink
+    {
+        int events;
+        int cancelledByCancelAll;
+
+        @Override
+        public void onEvent(final Event event)
+        {
+            events++;
+            if (event instanceof AllOrdersCancelled all)
+            {
+                cancelledByCancelAll += all.orderIds().size();
+            }
+        }
+    }
+}

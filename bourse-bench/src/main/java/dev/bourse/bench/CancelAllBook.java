@@ -1,0 +1,109 @@
+package dev.bourse.bench;
+
+import dev.bourse.bench.workload.BenchmarkExchange;
+import dev.bourse.engine.Engine;
+import dev.bourse.engine.EngineConfiguration;
+import dev.bourse.engine.Side;
+import dev.bourse.engine.command.PlaceOrder;
+import dev.bourse.engine.event.OrderAccepted;
+
+/**
+ * The book of the cancel-all benchmark: the caller's N orders and another account's orders on the same price levels,
+ * placed interleaved (so in every level's queue the two accounts' orders alternate in proportion). Levels alternate
+ * between bids below 100,000 and asks above it, one lot each, so nothing crosses.
+ */
+final class CancelAllBook
+{
+    static final long CALLER = 1;
+    static final long OTHER = 2;
+    static final long MID_PRICE = 100_000;
+
+    private final Engine engine;
+    private final long[] callerOrderIds;
+    private final int levels;
+    private int callerPlaced;
+    private int otherPlaced;
+
+    /**
+     * @param callerOrders the caller's orders (N).
+     * @param otherOrders  the other account's orders.
+     * @param levels       price levels both accounts' orders are spread over (round robin).
+     */
+    CancelAllBook(final int callerOrders, final int otherOrders, final int levels)
+    {
+        if (levels < 2 || levels >= MID_PRICE)
+        {
+            throw new IllegalArgumentException("levels " + levels);
+        }
+        this.levels = levels;
+        final int most = Math.max(callerOrders, otherOrders);
+        final EngineConfiguration configuration = EngineConfiguration.DEFAULT
+            .withMaxOpenOrdersPerAccount(most + 1)
+            .withMaxOpenOrdersPerPair(callerOrders + otherOrders + 1);
+        engine = BenchmarkExchange.create(configuration, 2, BenchmarkExchange.AMPLE_BALANCE);
+        callerOrderIds = new long[callerOrders];
+        final long total = (long)callerOrders + otherOrders;
+        for (long i = 0; i < total; i++)
+        {
+            final boolean callerTurn = otherPlaced == otherOrders ||
+                callerPlaced < callerOrders && (long)callerPlaced * total <= i * callerOrders;
+            if (callerTurn)
+            {
+                callerOrderIds[callerPlaced] = place(CALLER, callerPlaced);
+                callerPlaced++;
+            }
+            else
+            {
+                place(OTHER, otherPlaced);
+                otherPlaced++;
+            }
+        }
+    }
+
+    private long place(final long accountId, final int index)
+    {
+        final int level = index % levels;
+        final boolean bid = (level & 1) == 0;
+        final long price = bid ? MID_PRICE - 1 - level / 2 : MID_PRICE + 1 + level / 2;
+        final long[] orderId = new long[1];
+        engine.apply(PlaceOrder.limit(accountId, BenchmarkExchange.COIN_PAIR, bid ? Side.BUY : Side.SELL, price, 1),
+            BenchmarkExchange.TIMESTAMP_MS, event ->
+            {
+                if (event instanceof OrderAccepted accepted)
+                {
+                    orderId[0] = accepted.order().orderId();
+                }
+            });
+        if (orderId[0] == 0)
+        {
+            throw new IllegalStateException("order " + index + " of account " + accountId + " was not accepted");
+        }
+        return orderId[0];
+    }
+
+    Engine engine()
+    {
+        return engine;
+    }
+
+    /** @return the caller's order placed {@code index}th (IDs ascend with the index). */
+    long callerOrderId(final int index)
+    {
+        return callerOrderIds[index];
+    }
+
+    int callerOrderCount()
+    {
+        return callerOrderIds.length;
+    }
+
+    int callerOpenOrders()
+    {
+        return engine.openOrderCount(CALLER);
+    }
+
+    int otherOpenOrders()
+    {
+        return engine.openOrderCount(OTHER);
+    }
+}

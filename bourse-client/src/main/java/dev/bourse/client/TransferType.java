@@ -1,0 +1,8 @@
+package dev.bourse.client;
+
+/** A deposit or a withdrawal. */
+public enum TransferType
+{
+    DEPOSIT,
+    WITHDRAW
+}

@@ -1,0 +1,166 @@
+package dev.bourse.loadgen;
+
+import dev.bourse.bench.Figure;
+import dev.bourse.bench.Figures;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The whole benchmark suite, {@code ./bourse bench [--quick]}: the engine figures, then the whole-server figures
+ * (Bourse and the ceiling in their own JVMs), then the journal figures; one {@code name value unit} line per figure
+ * on standard output, everything else on standard error. The full run also writes the plots. Exits 1 when a
+ * benchmark fails to run or an outcome check fails, 2 on a usage error; there is no timing assertion.
+ * <pre>
+ * BenchmarkSuiteMain [--quick] [--parts engine,server,journal] [--cli-jar FILE] [--plots-dir DIR]
+ * </pre>
+ */
+public final class BenchmarkSuiteMain
+{
+    private static final long QUICK_JOURNAL_COMMANDS = 200_000;
+    private static final long FULL_JOURNAL_COMMANDS = 10_000_000;
+    private static final Set<String> PARTS = Set.of("engine", "server", "journal");
+
+    private BenchmarkSuiteMain()
+    {
+    }
+
+    /** @param args see the class comment. */
+    public static void main(final String[] args)
+    {
+        final SuiteOptions options;
+        try
+        {
+            options = SuiteOptions.parse(args, PARTS);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("bench: " + ex.getMessage());
+            System.err.println("usage: bench [--quick] [--parts engine,server,journal] [--cli-jar FILE] " +
+                "[--plots-dir DIR]");
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    /** @return the exit code: 0 when every part ran and every check held. */
+    static int run(final SuiteOptions options)
+    {
+        final long startNs = System.nanoTime();
+        final Figures report = new Figures(System.out);
+        final OutcomeChecks checks = new OutcomeChecks();
+        final List<Figure> engineFigures = new ArrayList<>();
+        List<SweepPoint> sweep = List.of();
+        Path workDir = null;
+        MachineLoad.report(report, "start");
+        try
+        {
+            workDir = Files.createTempDirectory("bourse-bench");
+            if (options.parts().contains("engine"))
+            {
+                step("engine", checks, () ->
+                {
+                    EngineSuiteStep.run(options.quick(), engineFigures);
+                    return null;
+                });
+            }
+            if (options.parts().contains("server"))
+            {
+                final Path serverDir = Files.createDirectories(workDir.resolve("server"));
+                final List<SweepPoint> points = step("server", checks, () -> new ServerRun(options.cliJar(), serverDir)
+                    .run(options.quick() ? ServerBenchmarkConfiguration.quick() : ServerBenchmarkConfiguration.full(),
+                        report, checks));
+                sweep = points == null ? List.of() : points;
+            }
+            if (options.parts().contains("journal"))
+            {
+                final Path journalDir = Files.createDirectories(workDir.resolve("journal"));
+                step("journal", checks, () ->
+                {
+                    new JournalBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
+                        options.quick() ? 1 : 3, options.quick() ? 100 : 1_000, report, checks).run(journalDir);
+                    return null;
+                });
+            }
+            if (!options.quick())
+            {
+                writePlots(options.plotsDir(), sweep, engineFigures, checks);
+            }
+        }
+        catch (final IOException ex)
+        {
+            checks.check(false, "the suite could not set up: " + ex);
+        }
+        finally
+        {
+            deleteQuietly(workDir);
+        }
+        MachineLoad.report(report, "end");
+        report.add("suite.duration", (System.nanoTime() - startNs) / 1e9, "s");
+        for (final String failure : checks.failures())
+        {
+            System.err.println("bench: FAILED: " + failure);
+        }
+        return checks.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static void writePlots(final Path directory, final List<SweepPoint> sweep, final List<Figure> engine,
+        final OutcomeChecks checks) throws IOException
+    {
+        if (!sweep.isEmpty())
+        {
+            System.err.println("bench: wrote " + BenchmarkPlots.writeLatency(sweep, directory));
+        }
+        final Path cancelAll = BenchmarkPlots.writeCancelAll(engine, directory);
+        System.err.println(cancelAll == null ? "bench: no engine.cancel_all figures, no cancel-all plot" :
+            "bench: wrote " + cancelAll);
+    }
+
+    private static <T> T step(final String name, final OutcomeChecks checks, final Step<T> step)
+    {
+        System.err.println("bench: running the " + name + " benchmarks");
+        try
+        {
+            return step.run();
+        }
+        catch (final Exception | AssertionError ex)
+        {
+            ex.printStackTrace(System.err);
+            checks.check(false, "the " + name + " benchmarks failed to run: " + ex);
+            return null;
+        }
+    }
+
+    private static void deleteQuietly(final Path directory)
+    {
+        if (directory == null)
+        {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory))
+        {
+            for (final Path file : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(file);
+            }
+        }
+        catch (final IOException ex)
+        {
+            System.err.println("bench: could not delete " + directory + ": " + ex);
+        }
+    }
+
+    /** One part of the suite. */
+    @FunctionalInterface
+    private interface Step<T>
+    {
+        T run() throws Exception;
+    }
+}

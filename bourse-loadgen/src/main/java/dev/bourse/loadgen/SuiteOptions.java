@@ -1,0 +1,61 @@
+package dev.bourse.loadgen;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The suite's command line.
+ *
+ * @param quick    the CI smoke run: small sizes, short phases, no plots.
+ * @param parts    which parts run: engine, server, journal.
+ * @param cliJar   the Bourse command-line jar whose {@code serve} is measured.
+ * @param plotsDir where the full run writes its plots.
+ */
+public record SuiteOptions(boolean quick, Set<String> parts, Path cliJar, Path plotsDir)
+{
+    /** Default of {@code --cli-jar}, relative to the working directory (./bourse runs from the repository). */
+    public static final Path DEFAULT_CLI_JAR = Path.of("bourse-cli", "target", "bourse-cli.jar");
+    /** Default of {@code --plots-dir}. */
+    public static final Path DEFAULT_PLOTS_DIR = Path.of("docs", "bench");
+
+    /**
+     * @param args  the arguments.
+     * @param known the parts there are.
+     * @return the options.
+     * @throws IllegalArgumentException on an unknown or incomplete argument.
+     */
+    public static SuiteOptions parse(final String[] args, final Set<String> known)
+    {
+        boolean quick = false;
+        Set<String> parts = new LinkedHashSet<>(known);
+        Path cliJar = DEFAULT_CLI_JAR;
+        Path plotsDir = DEFAULT_PLOTS_DIR;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick" -> quick = true;
+                case "--parts" -> parts = new LinkedHashSet<>(Arrays.asList(value(args, ++i).split(",")));
+                case "--cli-jar" -> cliJar = Path.of(value(args, ++i));
+                case "--plots-dir" -> plotsDir = Path.of(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        if (parts.isEmpty() || !known.containsAll(parts))
+        {
+            throw new IllegalArgumentException("parts must be among " + known + ": " + parts);
+        }
+        return new SuiteOptions(quick, Set.copyOf(parts), cliJar, plotsDir);
+    }
+
+    private static String value(final String[] args, final int index)
+    {
+        if (index >= args.length)
+        {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+}

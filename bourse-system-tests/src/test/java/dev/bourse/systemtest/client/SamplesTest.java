@@ -1,0 +1,87 @@
+package dev.bourse.systemtest.client;
+
+import dev.bourse.client.BourseClient;
+import dev.bourse.client.CancelAllResult;
+import dev.bourse.client.OpenOrdersQuery;
+import dev.bourse.client.OrderInfo;
+import dev.bourse.client.OrderRequest;
+import dev.bourse.client.OrderSide;
+import dev.bourse.client.OrderStatus;
+import dev.bourse.systemtest.client.samples.CancelAllSample;
+import dev.bourse.systemtest.client.samples.ConnectSample;
+import dev.bourse.systemtest.client.samples.PlaceOrdersSample;
+import dev.bourse.systemtest.client.samples.WatchFillSample;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The samples quoted in docs/CLIENT.md, run against a real server. */
+class SamplesTest extends WithExchange
+{
+    private ClientExchange.Trader maker;
+    private ClientExchange.Trader taker;
+
+    @BeforeEach
+    void setUp() throws Exception
+    {
+        maker = exchange.fundedTrader(20, 600, "USDT", "10000");
+        taker = exchange.fundedTrader(20, 600, "BTC", "1");
+    }
+
+    @Test
+    void shouldConnectWithTheKeysLimits()
+    {
+        try (BourseClient client = ConnectSample.connect(exchange.publicUri(), maker.key().apiKey(),
+            maker.key().apiSecret(), maker.key().rps(), maker.key().rpm()))
+        {
+            assertThat(client.balance("USDT").balance()).isEqualByComparingTo("10000");
+        }
+    }
+
+    @Test
+    void shouldPlaceALadderOfOrders()
+    {
+        final List<Long> orderIds = PlaceOrdersSample.placeLadder(maker.client(), new BigDecimal("30000"), 3);
+
+        assertThat(orderIds).hasSize(3).doesNotHaveDuplicates();
+        assertThat(maker.client().openOrders(OpenOrdersQuery.forPair(ClientExchange.PAIR)))
+            .extracting(order -> order.orderId())
+            .containsExactlyInAnyOrderElementsOf(orderIds);
+        assertThat(maker.client().orderInfo(orderIds.get(2)).price()).isEqualByComparingTo("29980");
+    }
+
+    @Test
+    void shouldWatchAnOrderUntilItFills() throws Exception
+    {
+        final long orderId = PlaceOrdersSample.placeLadder(maker.client(), new BigDecimal("30000"), 1).getFirst();
+        final CompletableFuture<OrderInfo> watched =
+            CompletableFuture.supplyAsync(() -> WatchFillSample.awaitComplete(maker.client(), orderId, 200));
+
+        taker.client().placeOrder(OrderRequest.market(ClientExchange.PAIR, OrderSide.SELL, new BigDecimal("0.01")));
+
+        final OrderInfo filled = watched.get();
+        assertThat(filled.status()).isEqualTo(OrderStatus.COMPLETE);
+        assertThat(filled.filledAmount()).isEqualByComparingTo("0.01");
+        assertThat(filled.averageFillPrice()).isEqualByComparingTo("30000");
+    }
+
+    @Test
+    void shouldCancelAllOrdersOfThePair()
+    {
+        final List<Long> orderIds = PlaceOrdersSample.placeLadder(maker.client(), new BigDecimal("30000"), 4);
+
+        final CancelAllResult result = CancelAllSample.cancelAll(maker.client(), ClientExchange.PAIR);
+
+        assertThat(result.orderIds()).containsExactlyElementsOf(orderIds.stream().sorted().toList());
+        for (final long orderId : orderIds)
+        {
+            assertThat(maker.client().orderInfo(orderId).status()).isEqualTo(OrderStatus.COMPLETE);
+        }
+        assertThat(maker.client().balance("USDT").availableBalance()).isEqualByComparingTo("10000");
+    }
+}
