@@ -5,6 +5,8 @@ import dev.bourse.journal.JournalWriter;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.PutPair;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -28,7 +30,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,6 +61,7 @@ public final class BourseServer implements AutoCloseable
     private final Vertx vertx;
     private final String adminToken;
     private final Path adminTokenFile;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private HttpServer publicServer;
     private HttpServer adminServer;
     private volatile boolean closed;
@@ -103,8 +108,9 @@ public final class BourseServer implements AutoCloseable
         AgentRunner.startOnThread(agentRunner);
         try
         {
-            this.publicServer = listen(publicGateway, openApi, context.publicHost(), context.publicPort());
-            this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort());
+            this.publicServer =
+                listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
+            this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
         }
         catch (final RuntimeException ex)
         {
@@ -196,16 +202,29 @@ public final class BourseServer implements AutoCloseable
         return await(agent.submit(command)).status();
     }
 
-    private HttpServer listen(final HttpGateway gateway, final Buffer openApi, final String host, final int port)
+    /**
+     * Listens with {@code instances} servers on the same port, each on an event loop of its own (Vert.x shares the
+     * port among them and spreads the connections; a server created outside a verticle would put every connection on
+     * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances.
+     *
+     * @return the first server, which knows the actual port.
+     */
+    private HttpServer listen(
+        final HttpGateway gateway, final Buffer openApi, final String host, final int port, final int instances)
     {
-        final HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        final int sharedPort = port == 0 && instances > 1 ? -1 : port;
+        final List<HttpServer> listening = new CopyOnWriteArrayList<>();
+        await(vertx.deployVerticle(() -> (Deployable)deploymentContext -> vertx.createHttpServer(new HttpServerOptions()
                 .setMaxInitialLineLength(context.maxUriLength() * 2)
                 .setMaxHeaderSize(16_384)
                 .setIdleTimeout(120)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS))
             .invalidRequestHandler(gateway::handleInvalid)
-            .requestHandler(request -> serve(gateway, openApi, request));
-        return await(server.listen(port, host));
+            .requestHandler(request -> serve(gateway, openApi, request))
+            .listen(sharedPort, host)
+            .onSuccess(listening::add), new DeploymentOptions().setInstances(instances)));
+        servers.addAll(listening);
+        return listening.getFirst();
     }
 
     private static void serve(final HttpGateway gateway, final Buffer openApi, final HttpServerRequest request)
@@ -261,12 +280,9 @@ public final class BourseServer implements AutoCloseable
         closed = true;
         try
         {
-            for (final HttpServer server : new HttpServer[] {publicServer, adminServer})
+            for (final HttpServer server : servers)
             {
-                if (server != null)
-                {
-                    await(server.close());
-                }
+                await(server.close());
             }
             await(vertx.close());
         }

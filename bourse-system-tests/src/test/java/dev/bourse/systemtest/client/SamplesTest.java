@@ -7,6 +7,7 @@ import dev.bourse.client.OrderInfo;
 import dev.bourse.client.OrderRequest;
 import dev.bourse.client.OrderSide;
 import dev.bourse.client.OrderStatus;
+import dev.bourse.systemtest.client.samples.AsyncSample;
 import dev.bourse.systemtest.client.samples.CancelAllSample;
 import dev.bourse.systemtest.client.samples.ConnectSample;
 import dev.bourse.systemtest.client.samples.PlaceOrdersSample;
@@ -68,6 +69,15 @@ class SamplesTest extends WithExchange
         assertThat(filled.status()).isEqualTo(OrderStatus.COMPLETE);
         assertThat(filled.filledAmount()).isEqualByComparingTo("0.01");
         assertThat(filled.averageFillPrice()).isEqualByComparingTo("30000");
+    }
+
+    @Test
+    void shouldPlaceThenReadWithoutBlocking()
+    {
+        AsyncSample.placeThenRead(maker.client(), new BigDecimal("0.01"), new BigDecimal("30000")).join();
+
+        assertThat(maker.client().openOrders(OpenOrdersQuery.forPair(ClientExchange.PAIR))).hasSize(1);
+        assertThat(maker.client().balance("USDT").availableBalance()).isLessThan(new BigDecimal("10000"));
     }
 
     @Test
