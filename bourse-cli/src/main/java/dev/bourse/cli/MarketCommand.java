@@ -88,7 +88,7 @@ public final class MarketCommand implements Runnable
         name = "trades",
         mixinStandardHelpOptions = true,
         description = {
-            "Recent trades of a pair, newest first (the side is the taker's).",
+            "Recent trades of a pair, newest first (the side is the taker's); by default those of the last 92 days.",
             "Times are ms since the epoch, an ISO-8601 instant or a date (midnight UTC)."},
         footer = {"", "Examples:", "  ./bourse market trades --pair BTC.USDT",
             "  ./bourse market trades --pair BTC.USDT --from 2026-11-01 --max 100 --json"})
@@ -96,16 +96,13 @@ public final class MarketCommand implements Runnable
         @Mixin final PublicOptions options,
         @Option(names = "--pair", required = true, paramLabel = "PAIR", description = "CURRENCY.MARKET.")
         final String pair,
-        @Option(names = "--from", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "From this time (default 92 days ago).") final Long fromMs,
-        @Option(names = "--to", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "To this time (default now).") final Long toMs,
+        @Mixin final TimeRangeOptions range,
         @Option(names = "--max", paramLabel = "N", description = "At most this many trades (1..100, default 100).")
         final Integer max)
     {
         try (BourseClient client = Sdk.anonymous(options))
         {
-            return Sdk.print(options, client.marketTrades(new MarketTradesQuery(pair, fromMs, toMs, max)),
+            return Sdk.print(options, client.marketTrades(new MarketTradesQuery(pair, range.fromMs, range.toMs, max)),
                 Views.MARKET_TRADES);
         }
     }

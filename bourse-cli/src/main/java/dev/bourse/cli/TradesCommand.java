@@ -30,11 +30,8 @@ public final class TradesCommand implements Callable<Integer>
     @Option(names = "--pair", paramLabel = "PAIR", description = "Only this pair (CURRENCY.MARKET).")
     private String pair;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = TimeConverter.class, description = "From this time.")
-    private Long fromMs;
-
-    @Option(names = "--to", paramLabel = "TIME", converter = TimeConverter.class, description = "To this time.")
-    private Long toMs;
+    @Mixin
+    private TimeRangeOptions range;
 
     @Option(names = "--max", paramLabel = "N", description = "At most this many fills (1..100).")
     private Integer max;
@@ -42,7 +39,7 @@ public final class TradesCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final TradeHistoryQuery query = new TradeHistoryQuery(pair, fromMs, toMs, max);
+        final TradeHistoryQuery query = new TradeHistoryQuery(pair, range.fromMs, range.toMs, max);
         try (BourseClient client = Sdk.trading(options))
         {
             return Sdk.print(options, client.tradeHistory(query), Views.MY_TRADES);

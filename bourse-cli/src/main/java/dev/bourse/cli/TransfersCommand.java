@@ -29,11 +29,8 @@ public final class TransfersCommand implements Callable<Integer>
     @Option(names = "--type", paramLabel = "TYPE", description = "DEPOSIT or WITHDRAW (default both).")
     private TransferType type;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = TimeConverter.class, description = "From this time.")
-    private Long fromMs;
-
-    @Option(names = "--to", paramLabel = "TIME", converter = TimeConverter.class, description = "To this time.")
-    private Long toMs;
+    @Mixin
+    private TimeRangeOptions range;
 
     @Option(names = "--page", paramLabel = "N", description = "The page, from 0 (default 0).")
     private Integer page;
@@ -44,7 +41,8 @@ public final class TransfersCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final TransactionHistoryQuery query = new TransactionHistoryQuery(currency, fromMs, toMs, type, page, pageSize);
+        final TransactionHistoryQuery query =
+            new TransactionHistoryQuery(currency, range.fromMs, range.toMs, type, page, pageSize);
         try (BourseClient client = Sdk.trading(options))
         {
             return Sdk.print(options, client.transactionHistory(query), Views.TRANSFER_PAGE);

@@ -1,6 +1,10 @@
 package dev.bourse.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bourse.engine.Status;
+
+import java.io.IOException;
+import java.util.List;
 
 /**
  * An answer: a status and, on success, the {@code responseData}.
@@ -18,6 +22,31 @@ public record ApiResponse(Status status, JsonBody data, boolean timeOnly)
     public static ApiResponse ok(final JsonBody data)
     {
         return new ApiResponse(Status.SUCCESS, data, false);
+    }
+
+    /** Writes one element of an array answer. */
+    @FunctionalInterface
+    public interface ElementWriter<T>
+    {
+        /**
+         * @param json    where to write.
+         * @param element the element.
+         */
+        void write(JsonGenerator json, T element) throws IOException;
+    }
+
+    /** @return a success whose data is a JSON array of the elements, each written by {@code writer}, in order. */
+    public static <T> ApiResponse okArray(final List<T> elements, final ElementWriter<T> writer)
+    {
+        return ok(json ->
+        {
+            json.writeStartArray();
+            for (final T element : elements)
+            {
+                writer.write(json, element);
+            }
+            json.writeEndArray();
+        });
     }
 
     /** @return a failure: no response data. */

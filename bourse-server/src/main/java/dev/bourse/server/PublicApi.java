@@ -69,15 +69,7 @@ public final class PublicApi
     private CompletableFuture<ApiResponse> pairPolicy(final ApiRequest request)
     {
         final List<MarketDirectory.Pair> pairs = markets.pairs();
-        return done(ApiResponse.ok(json ->
-        {
-            json.writeStartArray();
-            for (final MarketDirectory.Pair pair : pairs)
-            {
-                views.pairPolicy(json, pair);
-            }
-            json.writeEndArray();
-        }));
+        return done(ApiResponse.okArray(pairs, views::pairPolicy));
     }
 
     private MarketDirectory.Pair pairParam(final ApiRequest request)
@@ -142,15 +134,7 @@ public final class PublicApi
             Long.MAX_VALUE);
         final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
         final List<MarketTrade> trades = readModel.trades(pair.coinPair(), range.fromMs(), range.toMs(), max);
-        return done(ApiResponse.ok(json ->
-        {
-            json.writeStartArray();
-            for (final MarketTrade trade : trades)
-            {
-                views.marketTrade(json, trade);
-            }
-            json.writeEndArray();
-        }));
+        return done(ApiResponse.okArray(trades, views::marketTrade));
     }
 
     private CompletableFuture<ApiResponse> limitOrder(final ApiRequest request)
@@ -237,15 +221,7 @@ public final class PublicApi
                 (currency == null || currency.equals(pair.currency()));
         };
         final List<OrderView> orders = readModel.orders().openOrders(request.accountId(), filter, max);
-        return done(ApiResponse.ok(json ->
-        {
-            json.writeStartArray();
-            for (final OrderView order : orders)
-            {
-                views.openOrder(json, order);
-            }
-            json.writeEndArray();
-        }));
+        return done(ApiResponse.okArray(orders, views::openOrder));
     }
 
     private static long orderIdParam(final ApiRequest request)
@@ -334,15 +310,7 @@ public final class PublicApi
         final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
         final List<AccountFill> fills = readModel.fills(request.accountId(), range.fromMs(), range.toMs(),
             fill -> coinPair == null || coinPair.equals(fill.coinPair()), max);
-        return done(ApiResponse.ok(json ->
-        {
-            json.writeStartArray();
-            for (final AccountFill fill : fills)
-            {
-                views.accountFill(json, fill);
-            }
-            json.writeEndArray();
-        }));
+        return done(ApiResponse.okArray(fills, views::accountFill));
     }
 
     private CompletableFuture<ApiResponse> transactionHistory(final ApiRequest request)

@@ -33,14 +33,8 @@ class CancelAllTest
         exchange = new TestExchange();
         exchange.createPair("BCH.ETH");
         exchange.createPair("ETH.BTC");
-        maker = exchange.trader();
-        taker = exchange.trader();
-        for (final TestExchange.Trader trader : List.of(maker, taker))
-        {
-            exchange.deposit(trader, "BCH", "1000");
-            exchange.deposit(trader, "ETH", "1000");
-            exchange.deposit(trader, "BTC", "1000");
-        }
+        maker = exchange.fundedTrader("1000", "BCH", "ETH", "BTC");
+        taker = exchange.fundedTrader("1000", "BCH", "ETH", "BTC");
     }
 
     @AfterEach

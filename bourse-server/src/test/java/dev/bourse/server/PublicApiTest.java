@@ -25,12 +25,8 @@ class PublicApiTest
         exchange = new TestExchange();
         exchange.createPair("BCH.ETH");
         exchange.createPair("ETH.BTC");
-        maker = exchange.trader();
-        taker = exchange.trader();
-        exchange.deposit(maker, "BCH", "100");
-        exchange.deposit(maker, "ETH", "100");
-        exchange.deposit(taker, "BCH", "100");
-        exchange.deposit(taker, "ETH", "100");
+        maker = exchange.fundedTrader("100", "BCH", "ETH");
+        taker = exchange.fundedTrader("100", "BCH", "ETH");
     }
 
     @AfterEach

@@ -200,6 +200,17 @@ final class TestExchange implements AutoCloseable
         return new Trader(accountId, key.get("apiKey").asText(), key.get("apiSecret").asText());
     }
 
+    /** @return a new trader with {@code amount} deposited in each of the currencies. */
+    Trader fundedTrader(final String amount, final String... currencies)
+    {
+        final Trader trader = trader();
+        for (final String currency : currencies)
+        {
+            deposit(trader, currency, amount);
+        }
+        return trader;
+    }
+
     void deposit(final Trader trader, final String currency, final String amount)
     {
         adminOk("POST", "/admin/v1/accounts/" + trader.accountId() + "/deposits",
