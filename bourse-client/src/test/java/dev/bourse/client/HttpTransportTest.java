@@ -1,5 +1,6 @@
 package dev.bourse.client;
 
+import dev.bourse.protocol.RequestSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

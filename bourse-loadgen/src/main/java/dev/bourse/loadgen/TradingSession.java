@@ -1,6 +1,6 @@
 package dev.bourse.loadgen;
 
-import dev.bourse.client.RequestSigner;
+import dev.bourse.protocol.RequestSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;

@@ -1,10 +1,22 @@
 package dev.bourse.server;
 
-import dev.bourse.journal.JournalConfiguration;
-import dev.bourse.journal.JournalWriter;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.PutPair;
+import dev.bourse.journal.JournalConfiguration;
+import dev.bourse.journal.JournalWriter;
+import dev.bourse.server.admin.AdminApi;
+import dev.bourse.server.admin.AdminTokenAuthorizer;
+import dev.bourse.server.admin.DemoPairs;
+import dev.bourse.server.auth.ApiKeyAuthenticator;
+import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.gateway.EngineGateway;
+import dev.bourse.server.gateway.HttpGateway;
+import dev.bourse.server.gateway.PublicApi;
+import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.recovery.ExchangeRecovery;
+import dev.bourse.server.recovery.SnapshotTaker;
+import dev.bourse.server.sequencer.EngineAgent;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;

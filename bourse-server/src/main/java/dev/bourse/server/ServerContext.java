@@ -1,8 +1,10 @@
 package dev.bourse.server;
 
+import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.journal.FsyncMode;
 import dev.bourse.journal.JournalConfiguration;
-import dev.bourse.engine.EngineConfiguration;
+import dev.bourse.server.auth.ApiKeyAuthenticator;
+import dev.bourse.server.readmodel.ReadModel;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 

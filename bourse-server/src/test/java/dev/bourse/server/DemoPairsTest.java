@@ -1,6 +1,7 @@
 package dev.bourse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bourse.server.admin.DemoPairs;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,5 @@
 package dev.bourse.server;
 
-import dev.bourse.journal.CommandCodecException;
-import dev.bourse.journal.CommandLog;
-import dev.bourse.journal.JournalConfiguration;
-import dev.bourse.journal.JournalReader;
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.engine.Status;
@@ -11,6 +7,14 @@ import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
 import dev.bourse.engine.command.IssueApiKey;
 import dev.bourse.engine.event.AccountCreated;
+import dev.bourse.journal.CommandCodecException;
+import dev.bourse.journal.CommandLog;
+import dev.bourse.journal.JournalConfiguration;
+import dev.bourse.journal.JournalReader;
+import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.sequencer.EngineAgent;
+import dev.bourse.server.sequencer.EngineReply;
 import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.bourse.server;
 
-import dev.bourse.client.RequestSigner;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bourse.protocol.RequestSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

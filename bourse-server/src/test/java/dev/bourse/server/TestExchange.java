@@ -1,11 +1,12 @@
 package dev.bourse.server;
 
-import dev.bourse.client.RequestSigner;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.bourse.protocol.RequestSigner;
+import dev.bourse.server.auth.ApiKeyAuthenticator;
 import org.agrona.concurrent.CachedEpochClock;
 
 import java.io.IOException;

@@ -5,9 +5,9 @@ import dev.bourse.engine.Engine;
 import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.engine.event.OrderView;
 import dev.bourse.journal.JournalConfiguration;
-import dev.bourse.server.ExchangeRecovery;
-import dev.bourse.server.ReadModel;
-import dev.bourse.server.SecretCipher;
+import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.recovery.ExchangeRecovery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

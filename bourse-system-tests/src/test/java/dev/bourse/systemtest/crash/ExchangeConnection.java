@@ -3,7 +3,7 @@ package dev.bourse.systemtest.crash;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bourse.client.RequestSigner;
+import dev.bourse.protocol.RequestSigner;
 
 import java.io.IOException;
 import java.net.URI;

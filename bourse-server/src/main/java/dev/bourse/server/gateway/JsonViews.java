@@ -1,0 +1,229 @@
+package dev.bourse.server.gateway;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bourse.engine.OrderType;
+import dev.bourse.engine.PairPolicy;
+import dev.bourse.engine.PairState;
+import dev.bourse.engine.Side;
+import dev.bourse.engine.event.OrderView;
+import dev.bourse.engine.event.TransferCompleted;
+import dev.bourse.server.readmodel.AccountFill;
+import dev.bourse.server.readmodel.AccountStore;
+import dev.bourse.server.readmodel.MarketDirectory;
+import dev.bourse.server.readmodel.MarketTrade;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * How the API writes the things it shows: field names and orders of spec section 4, money as exact JSON numbers
+ * in plain notation, converted from base units with the currency's scale.
+ */
+public final class JsonViews
+{
+    private final MarketDirectory markets;
+
+    /** @param markets scales and pairs. */
+    public JsonViews(final MarketDirectory markets)
+    {
+        this.markets = markets;
+    }
+
+    /** Writes an amount of base units as an exact decimal number. */
+    public static void money(final JsonGenerator json, final String field, final long units, final int scale)
+        throws IOException
+    {
+        json.writeFieldName(field);
+        json.writeNumber(DecimalUnits.toPlainString(units, scale));
+    }
+
+    /** Writes a decimal as an exact number in plain notation. */
+    public static void decimal(final JsonGenerator json, final String field, final BigDecimal value)
+        throws IOException
+    {
+        json.writeFieldName(field);
+        json.writeNumber(value.stripTrailingZeros().toPlainString());
+    }
+
+    /** Writes a time under both names the original uses: {@code createdAt} then {@code createAt}. */
+    public static void createdAt(final JsonGenerator json, final long timestampMs) throws IOException
+    {
+        json.writeNumberField("createdAt", timestampMs);
+        json.writeNumberField("createAt", timestampMs);
+    }
+
+    /** Writes the policy of a pair as pairPolicy shows it. */
+    public void pairPolicy(final JsonGenerator json, final MarketDirectory.Pair pair) throws IOException
+    {
+        final PairPolicy policy = pair.policy();
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        json.writeStartObject();
+        json.writeStringField("marketType", pair.market());
+        json.writeStringField("coinType", pair.currency());
+        json.writeStringField("displayNameOfCoinInformation", policy.displayName());
+        json.writeStringField("coinPairType", pair.market() + "." + pair.currency());
+        money(json, "tradeMinAmount", policy.minAmount(), currencyScale);
+        money(json, "minTradeAmount", policy.minAmount(), currencyScale);
+        money(json, "tradeMaxAmount", policy.maxAmount(), currencyScale);
+        money(json, "maxTradeAmount", policy.maxAmount(), currencyScale);
+        money(json, "tradeMinVolume", policy.minVolume(), marketScale);
+        money(json, "minTradeVolume", policy.minVolume(), marketScale);
+        money(json, "tradeMaxVolume", policy.maxVolume(), marketScale);
+        money(json, "maxTradeVolume", policy.maxVolume(), marketScale);
+        money(json, "tradeMakerFeeRate", policy.makerFeePpm(), 4);
+        money(json, "tradeTakerFeeRate", policy.takerFeePpm(), 4);
+        json.writeStringField("tradeFeeUnit", pair.market());
+        money(json, "minPrice", policy.minPrice(), marketScale);
+        money(json, "minPriceUnit", 1, policy.priceDecimals());
+        json.writeNumberField("minAmountDecimal", policy.amountDecimals());
+        json.writeNumberField("minPriceDecimal", policy.priceDecimals());
+        json.writeBooleanField("trade", policy.state() == PairState.TRADING);
+        json.writeEndObject();
+    }
+
+    /** Writes an open order as openOrders lists it. */
+    public void openOrder(final JsonGenerator json, final OrderView order) throws IOException
+    {
+        final MarketDirectory.Pair pair = markets.requirePair(order.coinPair());
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        json.writeStartObject();
+        orderHead(json, order, pair);
+        money(json, "requestAmount", order.requestQuantity(), currencyScale);
+        money(json, "remainAmount", order.remainQuantity(), currencyScale);
+        money(json, "price", order.price(), marketScale);
+        if (order.type() == OrderType.STOPLIMIT)
+        {
+            money(json, "stopPrice", order.stopPrice(), marketScale);
+        }
+        json.writeStringField("status", order.status().name());
+        createdAt(json, order.createdAtMs());
+        json.writeNumberField("completedAt", order.completedAtMs());
+        json.writeEndObject();
+    }
+
+    /** Writes an order as order information (v2) shows it. */
+    public void orderInfo(final JsonGenerator json, final OrderView order) throws IOException
+    {
+        final MarketDirectory.Pair pair = markets.requirePair(order.coinPair());
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        final int reserveScale = order.side() == Side.BUY ? marketScale : currencyScale;
+        json.writeStartObject();
+        orderHead(json, order, pair);
+        money(json, "price", order.price(), marketScale);
+        money(json, "stopPrice", order.stopPrice(), marketScale);
+        money(json, "initialRequestAmount", order.initialQuantity(), currencyScale);
+        money(json, "requestAmount", order.requestQuantity(), currencyScale);
+        money(json, "remainAmount", order.remainQuantity(), currencyScale);
+        money(json, "filledAmount", order.filledQuantity(), currencyScale);
+        money(json, "reservedValue", order.reservedValue(), reserveScale);
+        money(json, "reserveRemainingValue", order.reserveRemaining(), reserveScale);
+        money(json, "makerFeeRate", order.makerFeePpm(), 6);
+        money(json, "takerFeeRate", order.takerFeePpm(), 6);
+        json.writeBooleanField("enableLnFee", false);
+        json.writeNumberField("makerLnFeeRate", 0);
+        json.writeNumberField("takerLnFeeRate", 0);
+        json.writeStringField("status", order.status().name());
+        createdAt(json, order.createdAtMs());
+        json.writeNumberField("completedAt", order.completedAtMs());
+        decimal(json, "averageFillPrice", averageFillPrice(order, currencyScale, marketScale));
+        json.writeEndObject();
+    }
+
+    private static void orderHead(final JsonGenerator json, final OrderView order, final MarketDirectory.Pair pair)
+        throws IOException
+    {
+        json.writeNumberField("orderID", order.orderId());
+        json.writeStringField("market", pair.market());
+        json.writeStringField("currency", pair.currency());
+        json.writeStringField("orderType", order.type().name());
+        json.writeStringField("orderSide", order.side().name());
+    }
+
+    /**
+     * @return filled volume / filled quantity in Market units per whole Currency unit, rounded half-even to the
+     * Market's scale; 0 without fills.
+     */
+    static BigDecimal averageFillPrice(final OrderView order, final int currencyScale, final int marketScale)
+    {
+        if (order.filledQuantity() == 0)
+        {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(order.filledVolume(), marketScale)
+            .divide(BigDecimal.valueOf(order.filledQuantity(), currencyScale), marketScale, RoundingMode.HALF_EVEN);
+    }
+
+    /** Writes a trade as market tradeHistory shows it. */
+    public void marketTrade(final JsonGenerator json, final MarketTrade trade) throws IOException
+    {
+        final MarketDirectory.Pair pair = markets.requirePair(trade.coinPair());
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        json.writeStartObject();
+        json.writeNumberField("transactionID", trade.tradeId());
+        json.writeStringField("market", pair.market());
+        json.writeStringField("currency", pair.currency());
+        money(json, "price", trade.price(), marketScale);
+        money(json, "amount", trade.quantity(), currencyScale);
+        money(json, "totalValue", trade.volume(), marketScale);
+        json.writeStringField("orderSide", trade.takerSide().name());
+        createdAt(json, trade.timestampMs());
+        json.writeEndObject();
+    }
+
+    /** Writes a fill as account tradeHistory shows it. */
+    public void accountFill(final JsonGenerator json, final AccountFill fill) throws IOException
+    {
+        final MarketDirectory.Pair pair = markets.requirePair(fill.coinPair());
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        json.writeStartObject();
+        json.writeNumberField("transactionID", fill.tradeId());
+        json.writeNumberField("orderID", fill.orderId());
+        json.writeStringField("market", pair.market());
+        json.writeStringField("currency", pair.currency());
+        money(json, "price", fill.price(), marketScale);
+        money(json, "amount", fill.quantity(), currencyScale);
+        money(json, "fee", fill.fee(), marketScale);
+        money(json, "totalConsideration", fill.totalConsideration(), marketScale);
+        json.writeStringField("orderSide", fill.side().name());
+        json.writeStringField("fillType", fill.full() ? "FULL" : "PARTIAL");
+        createdAt(json, fill.timestampMs());
+        json.writeEndObject();
+    }
+
+    /** Writes a deposit or withdrawal as transactionHistory shows it. */
+    public void transfer(final JsonGenerator json, final TransferCompleted transfer) throws IOException
+    {
+        final int scale = markets.scale(transfer.currency());
+        json.writeStartObject();
+        json.writeNumberField("date", transfer.timestampMs());
+        json.writeStringField("transferType", transfer.type().name());
+        money(json, "amount", transfer.amount(), scale);
+        money(json, "fee", transfer.fee(), scale);
+        money(json, "total", transfer.total(), scale);
+        json.writeStringField("address", transfer.details().address());
+        json.writeStringField("tag", transfer.details().tag());
+        json.writeStringField("bankName", transfer.details().bankName());
+        json.writeStringField("accountNo", transfer.details().accountNo());
+        json.writeStringField("status", "COMPLETE");
+        json.writeStringField("currency", transfer.currency());
+        json.writeEndObject();
+    }
+
+    /** Writes a balance as balances shows it. */
+    public void balance(final JsonGenerator json, final String currency, final AccountStore.Balance balance)
+        throws IOException
+    {
+        final int scale = markets.scale(currency);
+        json.writeStartObject();
+        json.writeStringField("currency", currency);
+        money(json, "balance", balance.balance(), scale);
+        money(json, "availableBalance", balance.available(), scale);
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,378 @@
+package dev.bourse.server.gateway;
+
+import dev.bourse.engine.Side;
+import dev.bourse.engine.Status;
+import dev.bourse.engine.TransferType;
+import dev.bourse.engine.command.CancelAllOrders;
+import dev.bourse.engine.command.CancelOrder;
+import dev.bourse.engine.command.PlaceOrder;
+import dev.bourse.engine.event.AllOrdersCancelled;
+import dev.bourse.engine.event.OrderAccepted;
+import dev.bourse.engine.event.OrderView;
+import dev.bourse.engine.event.TransferCompleted;
+import dev.bourse.server.readmodel.AccountFill;
+import dev.bourse.server.readmodel.AccountStore;
+import dev.bourse.server.readmodel.BookDepthStore;
+import dev.bourse.server.readmodel.MarketDirectory;
+import dev.bourse.server.readmodel.MarketTrade;
+import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.readmodel.TickerStore;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/** The BITFRONT Open API of spec section 4: sixteen routes answered from the read model and the engine. */
+public final class PublicApi
+{
+    private static final long DAY_MS = 24L * 3600 * 1000;
+    private static final long MAX_ACCOUNT_HISTORY_WINDOW_MS = 30 * DAY_MS;
+    private static final long MARKET_HISTORY_MS = 92 * DAY_MS;
+
+    private final ReadModel readModel;
+    private final MarketDirectory markets;
+    private final JsonViews views;
+    private final EngineGateway engine;
+
+    /**
+     * @param readModel what reads show.
+     * @param engine    where commands go.
+     */
+    public PublicApi(final ReadModel readModel, final EngineGateway engine)
+    {
+        this.readModel = readModel;
+        this.markets = readModel.markets();
+        this.views = new JsonViews(markets);
+        this.engine = engine;
+    }
+
+    /** @return the routes of the public API. */
+    public List<Route> routes()
+    {
+        return List.of(
+            Route.of("GET", "/v1/public/time", Route.Access.PUBLIC, request -> done(ApiResponse.TIME)),
+            Route.of("GET", "/v1/market/public/coins/pairPolicy", Route.Access.PUBLIC, this::pairPolicy),
+            Route.of("GET", "/v1/market/public/currentTickValue", Route.Access.PUBLIC, this::currentTickValue),
+            Route.of("GET", "/v1/market/public/orderBooks", Route.Access.PUBLIC, this::orderBooks),
+            Route.of("GET", "/v1/market/public/tradeHistory", Route.Access.PUBLIC, this::marketTradeHistory),
+            Route.of("POST", "/v1/trade/limitOrders", Route.Access.SIGNED, this::limitOrder),
+            Route.of("POST", "/v1/trade/marketOrders", Route.Access.SIGNED, this::marketOrder),
+            Route.of("GET", "/v1/trade/openOrders", Route.Access.SIGNED, this::openOrders),
+            Route.of("DELETE", "/v1/trade/orders/{orderID}", Route.Access.SIGNED, this::cancelOrder),
+            Route.of("DELETE", "/v1/trade/openOrders/{coinPair}", Route.Access.SIGNED, this::cancelAll),
+            Route.of("GET", "/v1/account/balances", Route.Access.SIGNED, this::balances),
+            Route.of("GET", "/v1/account/balances/{currency}", Route.Access.SIGNED, this::balance),
+            Route.of("GET", "/v2/account/orders/{orderID}", Route.Access.SIGNED, this::orderInfo),
+            new Route("GET", new PathPattern("/v2/account/tradeHistory"), Route.Access.SIGNED, true,
+                this::accountTradeHistory),
+            Route.of("GET", "/v1/account/transactionHistory", Route.Access.SIGNED, this::transactionHistory));
+    }
+
+    public static CompletableFuture<ApiResponse> done(final ApiResponse response)
+    {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private CompletableFuture<ApiResponse> pairPolicy(final ApiRequest request)
+    {
+        final List<MarketDirectory.Pair> pairs = markets.pairs();
+        return done(ApiResponse.okArray(pairs, views::pairPolicy));
+    }
+
+    private MarketDirectory.Pair pairParam(final ApiRequest request)
+    {
+        return markets.requirePair(request.params().required("coinPair"));
+    }
+
+    private CompletableFuture<ApiResponse> currentTickValue(final ApiRequest request)
+    {
+        final MarketDirectory.Pair pair = pairParam(request);
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        final long bid = readModel.depth().bestPrice(pair.coinPair(), Side.BUY);
+        final long ask = readModel.depth().bestPrice(pair.coinPair(), Side.SELL);
+        final TickerStore.Ticker ticker = readModel.tickers().ticker(pair.coinPair(), request.nowMs());
+        return done(ApiResponse.ok(json ->
+        {
+            json.writeStartObject();
+            JsonViews.money(json, "bid", bid, marketScale);
+            JsonViews.money(json, "ask", ask, marketScale);
+            JsonViews.money(json, "last", ticker.last(), marketScale);
+            JsonViews.money(json, "volume", ticker.volume(), currencyScale);
+            JsonViews.money(json, "open", ticker.open(), marketScale);
+            JsonViews.money(json, "close", ticker.close(), marketScale);
+            JsonViews.money(json, "high", ticker.high(), marketScale);
+            JsonViews.money(json, "low", ticker.low(), marketScale);
+            json.writeEndObject();
+        }));
+    }
+
+    private CompletableFuture<ApiResponse> orderBooks(final ApiRequest request)
+    {
+        final MarketDirectory.Pair pair = pairParam(request);
+        final int depth = (int)request.params().integer("depth", 100, 1, 1000, Status.INVALID_PARAMETER);
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        final List<BookDepthStore.Level> bids = readModel.depth().levels(pair.coinPair(), Side.BUY, depth);
+        final List<BookDepthStore.Level> asks = readModel.depth().levels(pair.coinPair(), Side.SELL, depth);
+        return done(ApiResponse.ok(json ->
+        {
+            json.writeStartObject();
+            for (final String side : new String[] {"BID", "ASK"})
+            {
+                json.writeArrayFieldStart(side);
+                for (final BookDepthStore.Level level : "BID".equals(side) ? bids : asks)
+                {
+                    json.writeStartObject();
+                    JsonViews.money(json, "price", level.price(), marketScale);
+                    JsonViews.money(json, "amount", level.quantity(), currencyScale);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        }));
+    }
+
+    private CompletableFuture<ApiResponse> marketTradeHistory(final ApiRequest request)
+    {
+        final MarketDirectory.Pair pair = pairParam(request);
+        final TimeRange range = TimeRange.of(request.params(), request.nowMs() - MARKET_HISTORY_MS, request.nowMs(),
+            Long.MAX_VALUE);
+        final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
+        final List<MarketTrade> trades = readModel.trades(pair.coinPair(), range.fromMs(), range.toMs(), max);
+        return done(ApiResponse.okArray(trades, views::marketTrade));
+    }
+
+    private CompletableFuture<ApiResponse> limitOrder(final ApiRequest request)
+    {
+        final RequestParameters params = request.params();
+        final String quantityText = params.required("quantity");
+        final String priceText = params.required("price");
+        final MarketDirectory.Pair pair = orderPair(params);
+        final Side side = side(params);
+        final long quantity = DecimalUnits.parse(quantityText, markets.scale(pair.currency()), DecimalUnits.QUANTITY);
+        final int marketScale = markets.scale(pair.market());
+        final long price = DecimalUnits.parse(priceText, marketScale, DecimalUnits.PRICE);
+        final String stopText = params.optional("stopPrice");
+        final PlaceOrder order = stopText == null ?
+            PlaceOrder.limit(request.accountId(), pair.coinPair(), side, price, quantity) :
+            PlaceOrder.stopLimit(request.accountId(), pair.coinPair(), side, price,
+                DecimalUnits.parse(stopText, marketScale, DecimalUnits.PRICE), quantity);
+        return placeOrder(order);
+    }
+
+    private CompletableFuture<ApiResponse> marketOrder(final ApiRequest request)
+    {
+        final RequestParameters params = request.params();
+        final String quantityText = params.required("quantity");
+        final MarketDirectory.Pair pair = orderPair(params);
+        final Side side = side(params);
+        final long quantity = DecimalUnits.parse(quantityText, markets.scale(pair.currency()), DecimalUnits.QUANTITY);
+        return placeOrder(PlaceOrder.market(request.accountId(), pair.coinPair(), side, quantity));
+    }
+
+    private MarketDirectory.Pair orderPair(final RequestParameters params)
+    {
+        final String coinPair = params.required("coinPair");
+        params.required("orderSide");
+        return markets.requirePair(coinPair);
+    }
+
+    private static Side side(final RequestParameters params)
+    {
+        return switch (params.required("orderSide"))
+        {
+            case "BUY" -> Side.BUY;
+            case "SELL" -> Side.SELL;
+            default -> throw new ApiException(Status.INVALID_ORDER_SIDE);
+        };
+    }
+
+    private CompletableFuture<ApiResponse> placeOrder(final PlaceOrder order)
+    {
+        return engine.send(order, reply ->
+        {
+            final long orderId = reply.first(OrderAccepted.class).order().orderId();
+            return ApiResponse.ok(json ->
+            {
+                json.writeStartObject();
+                json.writeNumberField("orderID", orderId);
+                json.writeNumberField("requestAt", reply.timestampMs());
+                json.writeEndObject();
+            });
+        });
+    }
+
+    private CompletableFuture<ApiResponse> openOrders(final ApiRequest request)
+    {
+        final String market = request.params().optional("market");
+        final String currency = request.params().optional("currency");
+        if (market == null && currency == null)
+        {
+            throw new ApiException(Status.MANDATORY_PARAMETER_MISSING);
+        }
+        if (market != null && !markets.isMarket(market))
+        {
+            throw new ApiException(Status.INVALID_MARKET);
+        }
+        if (currency != null && !markets.isTradedCurrency(currency))
+        {
+            throw new ApiException(Status.INVALID_CURRENCY);
+        }
+        final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
+        final Predicate<OrderView> filter = order ->
+        {
+            final MarketDirectory.Pair pair = markets.pair(order.coinPair());
+            return pair != null && (market == null || market.equals(pair.market())) &&
+                (currency == null || currency.equals(pair.currency()));
+        };
+        final List<OrderView> orders = readModel.orders().openOrders(request.accountId(), filter, max);
+        return done(ApiResponse.okArray(orders, views::openOrder));
+    }
+
+    private static long orderIdParam(final ApiRequest request)
+    {
+        return RequestParameters.parseLong(request.pathParam("orderID"), Status.INVALID_PARAMETER);
+    }
+
+    private CompletableFuture<ApiResponse> cancelOrder(final ApiRequest request)
+    {
+        final long orderId = orderIdParam(request);
+        return engine.send(new CancelOrder(request.accountId(), orderId), reply -> ApiResponse.ok(json ->
+        {
+            json.writeStartObject();
+            json.writeNumberField("orderID", orderId);
+            json.writeNumberField("requestAt", reply.timestampMs());
+            json.writeEndObject();
+        }));
+    }
+
+    private CompletableFuture<ApiResponse> cancelAll(final ApiRequest request)
+    {
+        final MarketDirectory.Pair pair = markets.requirePair(request.pathParam("coinPair"));
+        return engine.send(new CancelAllOrders(request.accountId(), pair.coinPair()), reply ->
+        {
+            final List<Long> orderIds = reply.first(AllOrdersCancelled.class).orderIds();
+            return ApiResponse.ok(json ->
+            {
+                json.writeStartObject();
+                json.writeArrayFieldStart("orderIDList");
+                for (final long orderId : orderIds)
+                {
+                    json.writeNumber(orderId);
+                }
+                json.writeEndArray();
+                json.writeNumberField("requestAt", reply.timestampMs());
+                json.writeEndObject();
+            });
+        });
+    }
+
+    private CompletableFuture<ApiResponse> balances(final ApiRequest request)
+    {
+        return balancesOf(request.accountId(), markets.currencies());
+    }
+
+    private CompletableFuture<ApiResponse> balance(final ApiRequest request)
+    {
+        final String currency = request.pathParam("currency");
+        if (!markets.hasCurrency(currency))
+        {
+            throw new ApiException(Status.INVALID_CURRENCY);
+        }
+        return balancesOf(request.accountId(), List.of(currency));
+    }
+
+    private CompletableFuture<ApiResponse> balancesOf(final long accountId, final List<String> currencies)
+    {
+        final List<AccountStore.Balance> balances =
+            currencies.stream().map(currency -> readModel.accounts().balance(accountId, currency)).toList();
+        return done(ApiResponse.ok(json ->
+        {
+            json.writeStartArray();
+            for (int i = 0; i < currencies.size(); i++)
+            {
+                views.balance(json, currencies.get(i), balances.get(i));
+            }
+            json.writeEndArray();
+        }));
+    }
+
+    private CompletableFuture<ApiResponse> orderInfo(final ApiRequest request)
+    {
+        final OrderView order = readModel.orders().order(orderIdParam(request));
+        if (order == null || order.accountId() != request.accountId())
+        {
+            throw new ApiException(Status.ORIGINAL_REQUEST_NOT_FOUND);
+        }
+        return done(ApiResponse.ok(json -> views.orderInfo(json, order)));
+    }
+
+    private CompletableFuture<ApiResponse> accountTradeHistory(final ApiRequest request)
+    {
+        final String coinPairText = request.params().optional("coinPair");
+        final String coinPair = coinPairText == null ? null : markets.requirePair(coinPairText).coinPair();
+        final TimeRange range = TimeRange.ofDay(request.params(), request.nowMs(), MAX_ACCOUNT_HISTORY_WINDOW_MS);
+        final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
+        final List<AccountFill> fills = readModel.fills(request.accountId(), range.fromMs(), range.toMs(),
+            fill -> coinPair == null || coinPair.equals(fill.coinPair()), max);
+        return done(ApiResponse.okArray(fills, views::accountFill));
+    }
+
+    private CompletableFuture<ApiResponse> transactionHistory(final ApiRequest request)
+    {
+        final RequestParameters params = request.params();
+        final String currency = params.optional("currency");
+        if (currency != null && !markets.hasCurrency(currency))
+        {
+            throw new ApiException(Status.INVALID_CURRENCY);
+        }
+        final TimeRange range = TimeRange.of(params, 0, request.nowMs(), Long.MAX_VALUE);
+        final TransferType type = transferType(params.optional("transferType"));
+        final int page = (int)params.integer("page", 0, 0, Integer.MAX_VALUE, Status.INVALID_PAGE_NUMBER);
+        final int pageSize = (int)params.integer("pageSize", 20, 1, 1000, Status.INVALID_PAGE_SIZE);
+        final List<TransferCompleted> all = readModel.accounts().transfers(request.accountId(), range.fromMs(),
+            range.toMs(), transfer -> (currency == null || currency.equals(transfer.currency())) &&
+                (type == null || type == transfer.type()));
+        final int total = all.size();
+        final int totalPages = (total + pageSize - 1) / pageSize;
+        final long first = (long)page * pageSize;
+        final List<TransferCompleted> content = first >= total ? List.of() :
+            all.subList((int)first, (int)Math.min(total, first + pageSize));
+        return done(ApiResponse.ok(json ->
+        {
+            json.writeStartObject();
+            json.writeNumberField("number", page);
+            json.writeNumberField("size", pageSize);
+            json.writeNumberField("totalPages", totalPages);
+            json.writeNumberField("numberOfElements", content.size());
+            json.writeNumberField("totalElements", total);
+            json.writeBooleanField("previousPage", page > 0);
+            json.writeBooleanField("first", page == 0);
+            json.writeBooleanField("nextPage", page + 1 < totalPages);
+            json.writeBooleanField("last", page + 1 >= totalPages);
+            json.writeArrayFieldStart("content");
+            for (final TransferCompleted transfer : content)
+            {
+                views.transfer(json, transfer);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }));
+    }
+
+    private static TransferType transferType(final String text)
+    {
+        if (text == null)
+        {
+            return null;
+        }
+        return switch (text)
+        {
+            case "DEPOSIT" -> TransferType.DEPOSIT;
+            case "WITHDRAW" -> TransferType.WITHDRAW;
+            default -> throw new ApiException(Status.INVALID_TRANSFER_TYPE);
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package dev.bourse.server.readmodel;
+
+import dev.bourse.engine.Side;
+
+/**
+ * One fill of one of an account's orders, as account tradeHistory shows it; amounts in base units.
+ *
+ * @param tradeId     transactionID.
+ * @param orderId     the account's order.
+ * @param coinPair    the pair.
+ * @param side        the order's side.
+ * @param price       Market base units per whole Currency unit.
+ * @param quantity    Currency base units.
+ * @param volume      Market base units.
+ * @param fee         the fee of this fill, Market base units.
+ * @param full        whether the fill completed the order.
+ * @param timestampMs createdAt.
+ */
+public record AccountFill(long tradeId, long orderId, String coinPair, Side side, long price, long quantity,
+    long volume, long fee, boolean full, long timestampMs)
+{
+    /** @return what the fill cost (BUY: volume + fee) or brought (SELL: volume - fee), Market base units. */
+    public long totalConsideration()
+    {
+        return side == Side.BUY ? volume + fee : volume - fee;
+    }
+}

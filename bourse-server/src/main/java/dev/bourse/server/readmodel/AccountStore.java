@@ -1,0 +1,125 @@
+package dev.bourse.server.readmodel;
+
+import dev.bourse.engine.event.BalanceChanged;
+import dev.bourse.engine.event.TransferCompleted;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Read model of accounts: which exist, their balances per currency and their deposits and withdrawals (at most
+ * {@code maxTransfersPerAccount} each, the oldest forgotten first). Written by the engine thread.
+ */
+public final class AccountStore
+{
+    /** A balance in base units; {@code available = balance - reserved}. */
+    public record Balance(long balance, long available)
+    {
+        static final Balance ZERO = new Balance(0, 0);
+    }
+
+    private static final long KEEP_TRANSFERS_MS = Long.MAX_VALUE / 4;
+
+    private final int maxTransfersPerAccount;
+    private final Map<Long, Map<String, Balance>> balances = new ConcurrentHashMap<>();
+    private final Map<Long, TimeSeries<TransferCompleted>> transfers = new ConcurrentHashMap<>();
+    private volatile long accountCount;
+
+    /** @param maxTransfersPerAccount how many transfers transactionHistory can show per account. */
+    public AccountStore(final int maxTransfersPerAccount)
+    {
+        this.maxTransfersPerAccount = maxTransfersPerAccount;
+    }
+
+    void onAccountCreated(final long accountId)
+    {
+        accountCount = Math.max(accountCount, accountId);
+    }
+
+    void onBalanceChanged(final BalanceChanged event)
+    {
+        balances.computeIfAbsent(event.accountId(), id -> new ConcurrentHashMap<>())
+            .put(event.currency(), new Balance(event.balance(), event.available()));
+    }
+
+    void onTransfer(final TransferCompleted event)
+    {
+        transfers.computeIfAbsent(event.accountId(), id -> new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount))
+            .append(event.timestampMs(), event.transferId(), event);
+    }
+
+    /** Writes the account count, every balance and every transfer kept; the writer thread only. */
+    void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeLong(accountCount);
+        out.writeInt(balances.size());
+        for (final Map.Entry<Long, Map<String, Balance>> account : balances.entrySet())
+        {
+            out.writeLong(account.getKey());
+            out.writeInt(account.getValue().size());
+            for (final Map.Entry<String, Balance> balance : account.getValue().entrySet())
+            {
+                out.writeUTF(balance.getKey());
+                out.writeLong(balance.getValue().balance());
+                out.writeLong(balance.getValue().available());
+            }
+        }
+        out.writeInt(transfers.size());
+        for (final Map.Entry<Long, TimeSeries<TransferCompleted>> account : transfers.entrySet())
+        {
+            out.writeLong(account.getKey());
+            account.getValue().writeSnapshot(out, SnapshotFields::writeTransfer);
+        }
+    }
+
+    /** Restores an empty store from {@link #writeSnapshot}. */
+    void readSnapshot(final DataInput in) throws IOException
+    {
+        accountCount = in.readLong();
+        final int accounts = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < accounts; i++)
+        {
+            final Map<String, Balance> ofAccount = new ConcurrentHashMap<>();
+            balances.put(in.readLong(), ofAccount);
+            final int currencies = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+            for (int c = 0; c < currencies; c++)
+            {
+                ofAccount.put(in.readUTF(), new Balance(in.readLong(), in.readLong()));
+            }
+        }
+        final int withTransfers = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < withTransfers; i++)
+        {
+            final TimeSeries<TransferCompleted> series = new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount);
+            transfers.put(in.readLong(), series);
+            series.readSnapshot(in, SnapshotFields::readTransfer);
+        }
+    }
+
+    /** @return whether the account exists (IDs are 1..count). */
+    public boolean exists(final long accountId)
+    {
+        return accountId >= 1 && accountId <= accountCount;
+    }
+
+    /** @return the account's balance in the currency; zero when it never had any. */
+    public Balance balance(final long accountId, final String currency)
+    {
+        final Map<String, Balance> ofAccount = balances.get(accountId);
+        final Balance balance = ofAccount == null ? null : ofAccount.get(currency);
+        return balance == null ? Balance.ZERO : balance;
+    }
+
+    /** @return the account's transfers in the time range that pass the filter, newest first. */
+    public List<TransferCompleted> transfers(
+        final long accountId, final long fromMs, final long toMs, final Predicate<TransferCompleted> filter)
+    {
+        final TimeSeries<TransferCompleted> series = transfers.get(accountId);
+        return series == null ? List.of() : series.newestFirst(fromMs, toMs, filter, maxTransfersPerAccount);
+    }
+}

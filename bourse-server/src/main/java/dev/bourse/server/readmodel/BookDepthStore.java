@@ -1,0 +1,118 @@
+package dev.bourse.server.readmodel;
+
+import dev.bourse.engine.OrderStatus;
+import dev.bourse.engine.OrderType;
+import dev.bourse.engine.Side;
+import dev.bourse.engine.event.OrderView;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Read model of the order books aggregated per price level, best price first on both sides. Each order's resting
+ * quantity is tracked so that every order event moves its level by the difference. Written by the engine thread.
+ */
+public final class BookDepthStore
+{
+    /** One price level: price in Market base units, quantity in Currency base units. */
+    public record Level(long price, long quantity)
+    {
+    }
+
+    private record Resting(String coinPair, Side side, long price, long quantity)
+    {
+    }
+
+    private static final class Book
+    {
+        final ConcurrentNavigableMap<Long, Long> bids = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+        final ConcurrentNavigableMap<Long, Long> asks = new ConcurrentSkipListMap<>();
+
+        ConcurrentNavigableMap<Long, Long> side(final Side side)
+        {
+            return side == Side.BUY ? bids : asks;
+        }
+    }
+
+    private final Map<String, Book> books = new ConcurrentHashMap<>();
+    private final Long2ObjectHashMap<Resting> restingByOrderId = new Long2ObjectHashMap<>();
+
+    void update(final OrderView view)
+    {
+        final long quantity = restingQuantity(view);
+        final Resting previous = quantity > 0 ?
+            restingByOrderId.put(view.orderId(), new Resting(view.coinPair(), view.side(), view.price(), quantity)) :
+            restingByOrderId.remove(view.orderId());
+        if (previous != null)
+        {
+            move(previous.coinPair(), previous.side(), previous.price(), -previous.quantity());
+        }
+        if (quantity > 0)
+        {
+            move(view.coinPair(), view.side(), view.price(), quantity);
+        }
+    }
+
+    private static long restingQuantity(final OrderView view)
+    {
+        final boolean inBook = view.type() != OrderType.MARKET &&
+            (view.status() == OrderStatus.REQUEST || view.status() == OrderStatus.PROCESS);
+        return inBook ? view.remainQuantity() : 0;
+    }
+
+    private void move(final String coinPair, final Side side, final long price, final long delta)
+    {
+        final ConcurrentNavigableMap<Long, Long> levels = books.computeIfAbsent(coinPair, pair -> new Book()).side(side);
+        final long quantity = levels.getOrDefault(price, 0L) + delta;
+        if (quantity < 0)
+        {
+            throw new IllegalStateException("negative depth at " + coinPair + " " + side + " " + price);
+        }
+        if (quantity == 0)
+        {
+            levels.remove(price);
+        }
+        else
+        {
+            levels.put(price, quantity);
+        }
+    }
+
+    /** @return up to {@code depth} levels of the side, best first. */
+    public List<Level> levels(final String coinPair, final Side side, final int depth)
+    {
+        final List<Level> result = new ArrayList<>(Math.min(depth, 128));
+        final Book book = books.get(coinPair);
+        if (book == null)
+        {
+            return result;
+        }
+        for (final Map.Entry<Long, Long> level : book.side(side).entrySet())
+        {
+            if (result.size() >= depth)
+            {
+                break;
+            }
+            result.add(new Level(level.getKey(), level.getValue()));
+        }
+        return result;
+    }
+
+    /** @return the best price of the side, or 0 when it is empty. */
+    public long bestPrice(final String coinPair, final Side side)
+    {
+        final Book book = books.get(coinPair);
+        if (book == null)
+        {
+            return 0;
+        }
+        final Map.Entry<Long, Long> best = book.side(side).firstEntry();
+        return best == null ? 0 : best.getKey();
+    }
+}

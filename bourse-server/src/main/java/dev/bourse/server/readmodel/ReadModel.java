@@ -1,0 +1,286 @@
+package dev.bourse.server.readmodel;
+
+import dev.bourse.engine.Engine;
+import dev.bourse.engine.Status;
+import dev.bourse.engine.event.AccountCreated;
+import dev.bourse.engine.event.ApiKeyIssued;
+import dev.bourse.engine.event.ApiKeyRevoked;
+import dev.bourse.engine.event.BalanceChanged;
+import dev.bourse.engine.event.CurrencyCreated;
+import dev.bourse.engine.event.Event;
+import dev.bourse.engine.event.OrderAccepted;
+import dev.bourse.engine.event.OrderCancelled;
+import dev.bourse.engine.event.OrderFilled;
+import dev.bourse.engine.event.OrderTriggered;
+import dev.bourse.engine.event.OrderView;
+import dev.bourse.engine.event.PairUpdated;
+import dev.bourse.engine.event.TradeExecuted;
+import dev.bourse.engine.event.TransferCompleted;
+import dev.bourse.server.auth.SecretCipher;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Everything the API reads, kept up to date from the engine's events on the engine thread, and read concurrently by
+ * the HTTP event loops. Each store is bounded (see {@link Configuration}).
+ */
+public final class ReadModel
+{
+    /**
+     * The bounds of the read model.
+     *
+     * @param maxCompletedOrders     completed orders whose order info is kept.
+     * @param tradeRetentionMs       age of the oldest trade and fill kept.
+     * @param maxTradesPerPair       trades kept per pair.
+     * @param maxFillsPerAccount     fills kept per account.
+     * @param maxTransfersPerAccount transfers kept per account.
+     */
+    public record Configuration(int maxCompletedOrders, long tradeRetentionMs, int maxTradesPerPair,
+        int maxFillsPerAccount, int maxTransfersPerAccount)
+    {
+        /** About three months of trades; generous counts for a small venue. */
+        public static final Configuration DEFAULT =
+            new Configuration(2_000_000, 92L * 24 * 3600 * 1000, 200_000, 20_000, 10_000);
+    }
+
+    /** The format of {@link #writeSnapshot}; a snapshot of a newer format is refused. */
+    static final int SNAPSHOT_VERSION = 1;
+
+    private final Configuration configuration;
+    private final MarketDirectory markets = new MarketDirectory();
+    private final OrderStore orders;
+    private final BookDepthStore depth = new BookDepthStore();
+    private final TickerStore tickers = new TickerStore();
+    private final AccountStore accounts;
+    private final ApiKeyStore apiKeys;
+    private final Map<String, TimeSeries<MarketTrade>> tradesByPair = new ConcurrentHashMap<>();
+    private final Map<Long, TimeSeries<AccountFill>> fillsByAccount = new ConcurrentHashMap<>();
+    private final Map<Long, OrderView> touchedOrders = new LinkedHashMap<>();
+    private final Long2LongHashMap volumeByTradeId = new Long2LongHashMap(0);
+
+    /**
+     * @param configuration the bounds.
+     * @param cipher        decrypts API secrets.
+     */
+    public ReadModel(final Configuration configuration, final SecretCipher cipher)
+    {
+        this.configuration = configuration;
+        this.orders = new OrderStore(configuration.maxCompletedOrders());
+        this.accounts = new AccountStore(configuration.maxTransfersPerAccount());
+        this.apiKeys = new ApiKeyStore(cipher);
+    }
+
+    /**
+     * Follows one applied command; called on the engine thread right after {@link Engine#apply}.
+     *
+     * @param engine      the engine, in the state after the command.
+     * @param status      the command's status.
+     * @param events      the command's events.
+     * @param timestampMs the command's time.
+     */
+    public void onCommand(final Engine engine, final Status status, final List<Event> events, final long timestampMs)
+    {
+        if (!status.isSuccess())
+        {
+            return;
+        }
+        touchedOrders.clear();
+        volumeByTradeId.clear();
+        for (final Event event : events)
+        {
+            if (event instanceof TradeExecuted trade)
+            {
+                volumeByTradeId.put(trade.tradeId(), trade.volume());
+            }
+        }
+        for (final Event event : events)
+        {
+            onEvent(event, timestampMs);
+        }
+        for (final OrderView last : touchedOrders.values())
+        {
+            final OrderView open = engine.openOrder(last.orderId());
+            final OrderView view = open != null ? open : last;
+            orders.update(view);
+            depth.update(view);
+        }
+    }
+
+    private void onEvent(final Event event, final long timestampMs)
+    {
+        switch (event)
+        {
+            case CurrencyCreated created -> markets.onCurrencyCreated(created);
+            case PairUpdated updated -> markets.onPairUpdated(updated);
+            case AccountCreated created -> accounts.onAccountCreated(created.accountId());
+            case ApiKeyIssued issued -> apiKeys.onIssued(issued);
+            case ApiKeyRevoked revoked -> apiKeys.onRevoked(revoked.apiKey());
+            case TransferCompleted transfer -> accounts.onTransfer(transfer);
+            case BalanceChanged changed -> accounts.onBalanceChanged(changed);
+            case OrderAccepted accepted -> touch(accepted.order());
+            case OrderTriggered triggered -> touch(triggered.order());
+            case OrderCancelled cancelled -> touch(cancelled.order());
+            case OrderFilled filled -> onFill(filled, timestampMs);
+            case TradeExecuted trade -> onTrade(trade);
+            default ->
+            {
+                // CommandRejected and AllOrdersCancelled change nothing a read shows beyond the order events
+            }
+        }
+    }
+
+    private void touch(final OrderView view)
+    {
+        touchedOrders.put(view.orderId(), view);
+    }
+
+    private void onFill(final OrderFilled filled, final long timestampMs)
+    {
+        final OrderView order = filled.order();
+        touch(order);
+        final AccountFill fill = new AccountFill(filled.tradeId(), order.orderId(), order.coinPair(), order.side(),
+            filled.price(), filled.quantity(), volumeByTradeId.get(filled.tradeId()), filled.fee(), filled.full(),
+            timestampMs);
+        fillSeries(order.accountId()).append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0), fill);
+    }
+
+    private void onTrade(final TradeExecuted trade)
+    {
+        tradeSeries(trade.coinPair()).append(trade.timestampMs(), trade.tradeId(), new MarketTrade(trade.tradeId(), trade.coinPair(),
+                trade.price(), trade.quantity(), trade.volume(), trade.takerSide(), trade.timestampMs()));
+        tickers.onTrade(trade.coinPair(), trade.price(), trade.quantity(), trade.timestampMs());
+    }
+
+    /**
+     * Writes everything the API reads, for the extra section of a journal snapshot taken at the same sequence as the
+     * engine's. On the engine thread, between commands.
+     *
+     * @param out where to write.
+     * @throws IOException when the output fails.
+     */
+    public void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(SNAPSHOT_VERSION);
+        orders.writeSnapshot(out);
+        accounts.writeSnapshot(out);
+        apiKeys.writeSnapshot(out);
+        tickers.writeSnapshot(out);
+        out.writeInt(tradesByPair.size());
+        for (final Map.Entry<String, TimeSeries<MarketTrade>> pair : tradesByPair.entrySet())
+        {
+            out.writeUTF(pair.getKey());
+            pair.getValue().writeSnapshot(out, SnapshotFields::writeTrade);
+        }
+        out.writeInt(fillsByAccount.size());
+        for (final Map.Entry<Long, TimeSeries<AccountFill>> account : fillsByAccount.entrySet())
+        {
+            out.writeLong(account.getKey());
+            account.getValue().writeSnapshot(out, SnapshotFields::writeFill);
+        }
+    }
+
+    /**
+     * Restores this read model, which must be new, from {@link #writeSnapshot} and the engine restored from the same
+     * snapshot: currencies and pairs come from the engine, the book depth from the open orders.
+     *
+     * @param in     where to read.
+     * @param engine the engine as of the same snapshot.
+     * @throws IOException when the input fails, is damaged or is of a newer format.
+     */
+    public void readSnapshot(final DataInput in, final Engine engine) throws IOException
+    {
+        final int version = in.readInt();
+        if (version != SNAPSHOT_VERSION)
+        {
+            throw new IOException("the read model snapshot has format " + version + "; this server reads format " +
+                SNAPSHOT_VERSION);
+        }
+        markets.restoreFrom(engine);
+        orders.readSnapshot(in);
+        orders.forEachOpen(depth::update);
+        accounts.readSnapshot(in);
+        apiKeys.readSnapshot(in);
+        tickers.readSnapshot(in);
+        final int pairs = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < pairs; i++)
+        {
+            tradeSeries(in.readUTF()).readSnapshot(in, SnapshotFields::readTrade);
+        }
+        final int accountsWithFills = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < accountsWithFills; i++)
+        {
+            fillSeries(in.readLong()).readSnapshot(in, SnapshotFields::readFill);
+        }
+    }
+
+    private TimeSeries<MarketTrade> tradeSeries(final String coinPair)
+    {
+        return tradesByPair.computeIfAbsent(coinPair,
+            pair -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxTradesPerPair()));
+    }
+
+    private TimeSeries<AccountFill> fillSeries(final long accountId)
+    {
+        return fillsByAccount.computeIfAbsent(accountId,
+            id -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxFillsPerAccount()));
+    }
+
+    /** @return currencies and pairs. */
+    public MarketDirectory markets()
+    {
+        return markets;
+    }
+
+    /** @return order views and open orders. */
+    public OrderStore orders()
+    {
+        return orders;
+    }
+
+    /** @return aggregated book depth. */
+    public BookDepthStore depth()
+    {
+        return depth;
+    }
+
+    /** @return 24-hour tickers. */
+    public TickerStore tickers()
+    {
+        return tickers;
+    }
+
+    /** @return accounts, balances and transfers. */
+    public AccountStore accounts()
+    {
+        return accounts;
+    }
+
+    /** @return API keys. */
+    public ApiKeyStore apiKeys()
+    {
+        return apiKeys;
+    }
+
+    /** @return the pair's trades in the time range, newest first. */
+    public List<MarketTrade> trades(final String coinPair, final long fromMs, final long toMs, final int max)
+    {
+        final TimeSeries<MarketTrade> series = tradesByPair.get(coinPair);
+        return series == null ? List.of() : series.newestFirst(fromMs, toMs, trade -> true, max);
+    }
+
+    /** @return the account's fills in the time range that pass the filter, newest first. */
+    public List<AccountFill> fills(
+        final long accountId, final long fromMs, final long toMs, final Predicate<AccountFill> filter, final int max)
+    {
+        final TimeSeries<AccountFill> series = fillsByAccount.get(accountId);
+        return series == null ? List.of() : series.newestFirst(fromMs, toMs, filter, max);
+    }
+}

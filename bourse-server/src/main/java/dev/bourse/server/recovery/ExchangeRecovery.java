@@ -1,0 +1,150 @@
+package dev.bourse.server.recovery;
+
+import dev.bourse.engine.Engine;
+import dev.bourse.engine.EngineConfiguration;
+import dev.bourse.engine.Status;
+import dev.bourse.engine.command.Command;
+import dev.bourse.engine.event.Event;
+import dev.bourse.journal.JournalConfiguration;
+import dev.bourse.journal.JournalRecovery;
+import dev.bourse.journal.RecordHandler;
+import dev.bourse.journal.RecoveryResult;
+import dev.bourse.journal.SnapshotLoader;
+import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.readmodel.ReadModel;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rebuilds the exchange from its data directory: the newest valid snapshot (engine section: the engine; extra
+ * section: the last command's timestamp and the {@link ReadModel}), then every journaled command after it, applied to
+ * the engine and followed by the read model exactly as the engine thread does live.
+ */
+public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
+{
+    /**
+     * The recovered exchange.
+     *
+     * @param engine          the engine, for the engine thread.
+     * @param readModel       the read model in step with it.
+     * @param journal         the journal writer positioned after the last record, and what was recovered.
+     * @param lastTimestampMs the timestamp of the last command applied, {@link Long#MIN_VALUE} when there was none.
+     */
+    public record Recovered(Engine engine, ReadModel readModel, RecoveryResult journal, long lastTimestampMs)
+    {
+        /** @return whether the directory held any state (a snapshot or a journaled command). */
+        public boolean hadState()
+        {
+            return journal.lastSequence() > 0;
+        }
+    }
+
+    private final EngineConfiguration engineConfiguration;
+    private final ReadModel.Configuration readModelConfiguration;
+    private final SecretCipher cipher;
+    private final List<Event> events = new ArrayList<>();
+    private Engine engine;
+    private ReadModel readModel;
+    private long lastTimestampMs = Long.MIN_VALUE;
+
+    /**
+     * @param engineConfiguration    the engine's limits.
+     * @param readModelConfiguration the read model's bounds.
+     * @param cipher                 decrypts API secrets.
+     * @return an empty exchange that a snapshot can be loaded into and journal records applied to.
+     */
+    public static ExchangeRecovery empty(
+        final EngineConfiguration engineConfiguration,
+        final ReadModel.Configuration readModelConfiguration,
+        final SecretCipher cipher)
+    {
+        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher);
+    }
+
+    private ExchangeRecovery(
+        final EngineConfiguration engineConfiguration,
+        final ReadModel.Configuration readModelConfiguration,
+        final SecretCipher cipher)
+    {
+        this.engineConfiguration = engineConfiguration;
+        this.readModelConfiguration = readModelConfiguration;
+        this.cipher = cipher;
+        this.engine = new Engine(engineConfiguration);
+        this.readModel = new ReadModel(readModelConfiguration, cipher);
+    }
+
+    /**
+     * Recovers the exchange; an empty directory gives an empty exchange.
+     *
+     * @param journalConfiguration   where the journal and the snapshots are.
+     * @param engineConfiguration    the engine's limits.
+     * @param readModelConfiguration the read model's bounds.
+     * @param cipher                 decrypts API secrets.
+     * @return the exchange and the journal writer that continues the journal.
+     */
+    public static Recovered recover(
+        final JournalConfiguration journalConfiguration,
+        final EngineConfiguration engineConfiguration,
+        final ReadModel.Configuration readModelConfiguration,
+        final SecretCipher cipher)
+    {
+        final ExchangeRecovery recovery = new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher);
+        final RecoveryResult journal = JournalRecovery.recover(journalConfiguration, recovery, recovery);
+        return new Recovered(recovery.engine, recovery.readModel, journal, recovery.lastTimestampMs);
+    }
+
+    /**
+     * Writes the extra section of a snapshot: what {@link #load} reads back beside the engine.
+     *
+     * @param out             where to write.
+     * @param lastTimestampMs the timestamp of the last command applied.
+     * @param readModel       the read model.
+     * @throws IOException when the output fails.
+     */
+    static void writeExtra(final DataOutput out, final long lastTimestampMs, final ReadModel readModel)
+        throws IOException
+    {
+        out.writeLong(lastTimestampMs);
+        readModel.writeSnapshot(out);
+    }
+
+    Engine engine()
+    {
+        return engine;
+    }
+
+    ReadModel readModel()
+    {
+        return readModel;
+    }
+
+    long lastTimestampMs()
+    {
+        return lastTimestampMs;
+    }
+
+    @Override
+    public void load(final long lastSequence, final DataInput engineState, final DataInput extra) throws IOException
+    {
+        final Engine loadedEngine = Engine.readSnapshot(engineState, engineConfiguration);
+        final long loadedTimestampMs = extra.readLong();
+        final ReadModel loadedReadModel = new ReadModel(readModelConfiguration, cipher);
+        loadedReadModel.readSnapshot(extra, loadedEngine);
+        engine = loadedEngine;
+        readModel = loadedReadModel;
+        lastTimestampMs = loadedTimestampMs;
+    }
+
+    @Override
+    public void onRecord(final long sequence, final long timestampMs, final Command command)
+    {
+        events.clear();
+        final Status status = engine.apply(command, timestampMs, events::add);
+        readModel.onCommand(engine, status, events, timestampMs);
+        lastTimestampMs = Math.max(lastTimestampMs, timestampMs);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.bourse.server.readmodel;
+
+import dev.bourse.engine.OrderStatus;
+import dev.bourse.engine.OrderType;
+import dev.bourse.engine.Side;
+import dev.bourse.engine.event.OrderView;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadModelStoresTest
+{
+    private static OrderView view(final long id, final Side side, final long price, final long remain,
+        final OrderStatus status)
+    {
+        return new OrderView(id, 1, "BCH.ETH", OrderType.LIMIT, side, price, 0, 10, 0, remain, 10 - remain, 0, 0, 0, 0,
+            1000, 2000, status, 1, status == OrderStatus.COMPLETE ? 2 : 0);
+    }
+
+    @Test
+    void shouldForgetTheOldestRecordsBeyondAgeOrCount()
+    {
+        final TimeSeries<String> series = new TimeSeries<>(1_000, 3);
+        series.append(0, 1, "a");
+        series.append(10, 2, "b");
+        series.append(20, 3, "c");
+        series.append(30, 4, "d");
+
+        assertThat(series.newestFirst(0, 100, s -> true, 10)).containsExactly("d", "c", "b");
+        series.append(1_015, 5, "e");
+        assertThat(series.newestFirst(0, 2_000, s -> true, 10)).containsExactly("e", "d", "c");
+        series.append(1_025, 6, "f");
+        assertThat(series.newestFirst(0, 2_000, s -> true, 10)).containsExactly("f", "e", "d");
+        assertThat(series.newestFirst(30, 1_015, s -> true, 1)).containsExactly("e");
+    }
+
+    @Test
+    void shouldAggregateDepthPerLevelBestFirst()
+    {
+        final BookDepthStore depth = new BookDepthStore();
+        depth.update(view(1, Side.BUY, 100, 5, OrderStatus.REQUEST));
+        depth.update(view(2, Side.BUY, 101, 3, OrderStatus.REQUEST));
+        depth.update(view(3, Side.BUY, 100, 2, OrderStatus.PROCESS));
+        depth.update(view(4, Side.SELL, 105, 1, OrderStatus.PENDING));
+
+        assertThat(depth.levels("BCH.ETH", Side.BUY, 10))
+            .containsExactly(new BookDepthStore.Level(101, 3), new BookDepthStore.Level(100, 7));
+        assertThat(depth.levels("BCH.ETH", Side.SELL, 10)).isEmpty();
+        depth.update(view(1, Side.BUY, 100, 4, OrderStatus.PROCESS));
+        depth.update(view(2, Side.BUY, 101, 0, OrderStatus.COMPLETE));
+        assertThat(depth.levels("BCH.ETH", Side.BUY, 10)).containsExactly(new BookDepthStore.Level(100, 6));
+        assertThat(depth.bestPrice("BCH.ETH", Side.BUY)).isEqualTo(100);
+    }
+
+    @Test
+    void shouldSummariseTheLast24Hours()
+    {
+        final TickerStore tickers = new TickerStore();
+        final long day = 24L * 3600 * 1000;
+        tickers.onTrade("BCH.ETH", 50, 1, 0);
+        tickers.onTrade("BCH.ETH", 70, 2, day / 2);
+        tickers.onTrade("BCH.ETH", 40, 3, day / 2 + 1);
+        tickers.onTrade("BCH.ETH", 60, 4, day + 60_000);
+
+        assertThat(tickers.ticker("BCH.ETH", day + 60_000))
+            .isEqualTo(new TickerStore.Ticker(60, 9, 70, 60, 70, 40));
+        assertThat(tickers.ticker("BCH.ETH", 3 * day)).isEqualTo(new TickerStore.Ticker(60, 0, 60, 60, 60, 60));
+        assertThat(tickers.ticker("ETH.BTC", 0)).isEqualTo(new TickerStore.Ticker(0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void shouldKeepCompletedOrdersUpToTheBound()
+    {
+        final OrderStore orders = new OrderStore(2);
+        for (long id = 1; id <= 3; id++)
+        {
+            orders.update(view(id, Side.BUY, 100, 5, OrderStatus.REQUEST));
+        }
+        assertThat(orders.openOrders(1, o -> true, 10)).extracting(OrderView::orderId).containsExactly(3L, 2L, 1L);
+        for (long id = 1; id <= 3; id++)
+        {
+            orders.update(view(id, Side.BUY, 100, 0, OrderStatus.COMPLETE));
+        }
+
+        assertThat(orders.order(1)).isNull();
+        assertThat(orders.order(3).status()).isEqualTo(OrderStatus.COMPLETE);
+        assertThat(orders.openOrders(1, o -> true, 10)).isEmpty();
+    }
+}
