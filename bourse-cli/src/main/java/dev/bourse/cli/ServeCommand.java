@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bourse serve}: runs the exchange in the foreground until SIGTERM or Ctrl-C. Each setting comes from, in
@@ -127,15 +126,9 @@ public final class ServeCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final BourseServer server = BourseServer.start(context());
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        {
-            server.close();
-            stopped.countDown();
-        }, "bourse-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bourse-shutdown"));
         serving = true;
-        stopped.await();
-        return 0;
+        return server.awaitTermination();
     }
 
     private Integer intOf(final String name)

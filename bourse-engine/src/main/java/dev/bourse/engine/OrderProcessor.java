@@ -8,12 +8,11 @@ import dev.bourse.engine.event.OrderAccepted;
 import dev.bourse.engine.event.OrderCancelled;
 import dev.bourse.engine.event.OrderCancelled.CancelReason;
 import dev.bourse.engine.event.OrderFilled;
+import dev.bourse.engine.event.OrderIdList;
 import dev.bourse.engine.event.OrderTriggered;
 import dev.bourse.engine.event.TradeExecuted;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Places, matches, triggers and cancels orders: validation first, then changes that cannot fail. */
 final class OrderProcessor
@@ -264,10 +263,6 @@ final class OrderProcessor
             releaseReserve(order, sink);
             sink.onEvent(new OrderCancelled(order.view(), CancelReason.UNFILLED_MARKET));
         }
-        else if (order.reserveRemaining > 0)
-        {
-            releaseReserve(order, sink);
-        }
     }
 
     private void enterBook(final Order order, final long timestampMs, final EventSink sink)
@@ -344,8 +339,8 @@ final class OrderProcessor
 
         sink.onEvent(new TradeExecuted(tradeId, pair.coinPair, price, quantity, volume, taker.side, taker.id,
             taker.account.id, takerFee, maker.id, maker.account.id, makerFee, timestampMs));
-        sink.onEvent(new OrderFilled(maker.view(), tradeId, price, quantity, makerFee, true));
-        sink.onEvent(new OrderFilled(taker.view(), tradeId, price, quantity, takerFee, false));
+        sink.onEvent(new OrderFilled(maker.view(), tradeId, price, quantity, volume, makerFee, true));
+        sink.onEvent(new OrderFilled(taker.view(), tradeId, price, quantity, volume, takerFee, false));
         emitBalances(maker.account, pair, sink);
         emitBalances(taker.account, pair, sink);
         if (maker.remain == 0)
@@ -377,6 +372,10 @@ final class OrderProcessor
                     throw new IllegalStateException("order " + order.id + " reserve short by " + -excess);
                 }
                 releasePart(order, excess);
+            }
+            else if (order.remain == 0)
+            {
+                releasePart(order, order.reserveRemaining);
             }
         }
         else
@@ -488,24 +487,23 @@ final class OrderProcessor
             return Status.INVALID_COIN_PAIR;
         }
         final AccountOrders orders = account.openOrders(pair);
-        final List<Long> cancelledIds = new ArrayList<>(orders == null ? 0 : orders.count);
-        long iterationsLeft = orders == null ? 0 : orders.count;
+        final long[] cancelledIds = new long[orders == null ? 0 : orders.count];
+        int cancelled = 0;
         while (orders != null && orders.head != null)
         {
-            if (--iterationsLeft < 0)
+            if (cancelled == cancelledIds.length)
             {
                 throw new IllegalStateException("cancel-all of account " + account.id + " did not terminate");
             }
             final Order order = orders.head;
-            cancelledIds.add(order.id);
+            cancelledIds[cancelled++] = order.id;
             removeAndCancel(order, orders, timestampMs);
-            sink.onEvent(new OrderCancelled(order.view(), CancelReason.CANCEL_ALL));
         }
-        if (!cancelledIds.isEmpty())
+        if (cancelled > 0)
         {
             emitBalances(account, pair, sink);
         }
-        sink.onEvent(new AllOrdersCancelled(account.id, pair.coinPair, cancelledIds));
+        sink.onEvent(new AllOrdersCancelled(account.id, pair.coinPair, OrderIdList.wrap(cancelledIds)));
         return Status.SUCCESS;
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Writes and reads the whole engine state in a canonical order (equal states give equal bytes), which also makes
@@ -135,7 +136,7 @@ final class SnapshotCodec
         out.writeLong(policy.maxVolume());
         out.writeInt(policy.makerFeePpm());
         out.writeInt(policy.takerFeePpm());
-        out.writeByte(policy.state().ordinal());
+        out.writeByte(EnumCodes.code(policy.state()));
     }
 
     private static void writeSide(final BookSide side, final DataOutput out) throws IOException
@@ -154,8 +155,8 @@ final class SnapshotCodec
     {
         out.writeLong(order.id);
         out.writeLong(order.account.id);
-        out.writeByte(order.type.ordinal());
-        out.writeByte(order.side.ordinal());
+        out.writeByte(EnumCodes.code(order.type));
+        out.writeByte(EnumCodes.code(order.side));
         out.writeLong(order.price);
         out.writeLong(order.stopPrice);
         out.writeLong(order.initialQuantity);
@@ -170,7 +171,7 @@ final class SnapshotCodec
         out.writeLong(order.feeUnits);
         out.writeLong(order.feeRemainderPpm);
         out.writeLong(order.reserveRemaining);
-        out.writeByte(order.status.ordinal());
+        out.writeByte(EnumCodes.code(order.status));
     }
 
     /** @throws IOException when the snapshot is truncated or damaged; no state is returned then. */
@@ -275,7 +276,7 @@ final class SnapshotCodec
     {
         return new PairPolicy(in.readUTF(), in.readLong(), in.readInt(), in.readInt(), in.readLong(),
             in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
-            enumValue(PairState.values(), in.readByte()));
+            code(EnumCodes::pairState, in.readByte()));
     }
 
     private static void readSide(
@@ -291,7 +292,7 @@ final class SnapshotCodec
         for (int i = 0; i < count; i++)
         {
             final Order order = new Order(in.readLong(), knownAccount(state, in.readLong()), pair,
-                enumValue(OrderType.values(), in.readByte()), enumValue(Side.values(), in.readByte()),
+                code(EnumCodes::orderType, in.readByte()), code(EnumCodes::side, in.readByte()),
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
                 in.readLong());
             order.remain = in.readLong();
@@ -301,7 +302,7 @@ final class SnapshotCodec
             order.feeUnits = in.readLong();
             order.feeRemainderPpm = in.readLong();
             order.reserveRemaining = in.readLong();
-            order.status = enumValue(OrderStatus.values(), in.readByte());
+            order.status = code(EnumCodes::orderStatus, in.readByte());
             if (order.side != sideOfOrders || !order.status.isOpen() || (order.status == OrderStatus.PENDING) != stops ||
                 order.remain <= 0 || order.filled + order.remain + order.cancelled != order.initialQuantity)
             {
@@ -373,13 +374,16 @@ final class SnapshotCodec
         return account;
     }
 
-    private static <E extends Enum<E>> E enumValue(final E[] values, final int ordinal) throws IOException
+    private static <E extends Enum<E>> E code(final IntFunction<E> decoder, final int code) throws IOException
     {
-        if (ordinal < 0 || ordinal >= values.length)
+        try
         {
-            throw new IOException("engine snapshot holds an unknown enum ordinal " + ordinal);
+            return decoder.apply(code);
         }
-        return values[ordinal];
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IOException("engine snapshot holds an " + ex.getMessage(), ex);
+        }
     }
 
     /** A 64-bit hash of a byte stream, specified here so that it is the same on every JVM. */

@@ -172,7 +172,7 @@ final class EngineFixture
     List<Long> cancelAll(final long accountId, final String pair)
     {
         succeed(new CancelAllOrders(accountId, pair));
-        return last(AllOrdersCancelled.class).orderIds();
+        return last(AllOrdersCancelled.class).orderIds().toList();
     }
 
     void cancel(final long accountId, final long orderId)

@@ -916,6 +916,7 @@ final class ReferenceExchange
         {
             cancelRemainder(openOrders.get(id));
         }
+        cancelled.clear(); // a cancel-all reports its orders in one list, not one cancellation each
         return new Outcome(Status.SUCCESS, 0, trades, cancelled, triggered, ids);
     }
 

@@ -127,8 +127,12 @@ final class SimulationRun
         tally.merge(engineCommand.getClass().getSimpleName() + " " + status.code(), 1, Integer::sum);
         for (final Event event : events)
         {
-            final String name = event instanceof OrderCancelled cancel ? "cancel " + cancel.reason() :
-                event.getClass().getSimpleName();
+            final String name = switch (event)
+            {
+                case OrderCancelled cancel -> "cancel " + cancel.reason();
+                case AllOrdersCancelled all when !all.orderIds().isEmpty() -> "cancel CANCEL_ALL";
+                default -> event.getClass().getSimpleName();
+            };
             tally.merge(name, 1, Integer::sum);
         }
         if (!status.isSuccess())
@@ -189,8 +193,8 @@ final class SimulationRun
                 case OrderTriggered trigger -> triggered.add(toReference(trigger.order().orderId()));
                 case AllOrdersCancelled all ->
                 {
-                    assertThat(all.orderIds()).as("cancel-all IDs ascending").isSorted();
-                    cancelAll = all.orderIds().stream().map(this::toReference).toList();
+                    assertThat(all.orderIds().toList()).as("cancel-all IDs ascending").isSorted();
+                    cancelAll = all.orderIds().toList().stream().map(this::toReference).toList();
                 }
                 case CommandRejected rejected -> throw new AssertionError("rejection in a successful command");
                 default ->

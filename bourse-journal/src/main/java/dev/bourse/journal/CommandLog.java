@@ -14,10 +14,11 @@ public interface CommandLog
      *
      * @param timestampMs the time the command is applied with.
      * @param command     the command.
+     * @return the command's sequence number: 1 for the first command ever journaled, then each one more.
      * @throws CommandCodecException when the command cannot be journaled (too large, invalid string): nothing was
      *                               appended, the command must be refused without applying it.
      */
-    void append(long timestampMs, Command command);
+    long append(long timestampMs, Command command);
 
     /** Makes every appended command durable (per the fsync mode) before it returns. */
     void commit();

@@ -174,7 +174,7 @@ public final class JournalWriter implements CommandLog, AutoCloseable
      * @throws UncheckedIOException  when an early commit or a rollover fails (the writer is then failed).
      */
     @Override
-    public void append(final long timestampMs, final Command command)
+    public long append(final long timestampMs, final Command command)
     {
         requireUsable();
         scratch.clear();
@@ -197,7 +197,7 @@ public final class JournalWriter implements CommandLog, AutoCloseable
             .put(at + RECORD_HEADER_BYTES, scratch, 0, length);
         batch.putInt(at, JournalFormat.recordCrc(crc, batch, at, length));
         batch.position(at + recordBytes);
-        nextSequence++;
+        return nextSequence++;
     }
 
     /**
@@ -273,6 +273,22 @@ public final class JournalWriter implements CommandLog, AutoCloseable
             closed = true;
             closeChannel();
         }
+    }
+
+    /**
+     * Closes without writing what was appended since the last commit, and releases the lock: after a failure (of the
+     * disk, or of the engine on a command already appended), so that nothing that was never committed, and answered
+     * as failed, can become durable by a later commit. What an early commit wrote (a batch that filled up) stays.
+     */
+    public void abandon()
+    {
+        if (closed)
+        {
+            return;
+        }
+        batch.clear();
+        closed = true;
+        closeChannel();
     }
 
     private void closeChannel()

@@ -16,7 +16,10 @@ import dev.bourse.server.gateway.PublicApi;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.ExchangeRecovery;
 import dev.bourse.server.recovery.SnapshotTaker;
+import dev.bourse.server.sequencer.ApplyStep;
 import dev.bourse.server.sequencer.EngineAgent;
+import dev.bourse.server.sequencer.ProjectionAgent;
+import dev.bourse.server.sequencer.SequencerHealth;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -45,16 +48,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The running exchange: the engine on its own thread ({@link EngineAgent}), the read model, and two HTTP gateways on
- * Vert.x: the public API and the admin API (bound to 127.0.0.1 by default). At start it recovers the data directory
- * (newest valid snapshot + journal replay, {@link ExchangeRecovery}); every command is journaled before its reply is
- * released, and snapshots are taken periodically ({@link SnapshotTaker}). {@link #close()} stops the gateways first,
- * then the engine, then takes a last snapshot and closes the journal, so no request is left waiting.
+ * The running exchange: the engine thread ({@link EngineAgent}: journal, then {@link ApplyStep#apply}), the
+ * projection thread ({@link ProjectionAgent}: the read model and the other projections, then the replies), and two
+ * HTTP gateways on Vert.x: the public API and the admin API (bound to 127.0.0.1 by default). At start it recovers the
+ * data directory (newest valid snapshot + journal replay, {@link ExchangeRecovery}); every command is durable before
+ * anything derived from it is visible, and snapshots are taken periodically ({@link SnapshotTaker}).
+ * {@link #close()} stops the gateways first, then the engine thread, then the projection thread (which answers every
+ * durable command), then takes a last snapshot and closes the journal, so no request is left waiting.
+ * <p>
+ * Fail-stop: when the journal cannot append or force, or the engine or a projection throws, the server stops
+ * accepting writes at once, shuts down without snapshotting its live state, abandons what the journal did not commit,
+ * and {@link #awaitTermination()} returns {@link #EXIT_FAIL_STOP}, so that a supervisor restarts it and recovery
+ * rebuilds exactly the durable prefix.
  */
 public final class BourseServer implements AutoCloseable
 {
@@ -62,14 +73,24 @@ public final class BourseServer implements AutoCloseable
     private static final long STOP_TIMEOUT_MS = 10_000;
     private static final String OPENAPI_PATH = "/openapi.yaml";
     private static final String ADMIN_TOKEN_FILE = "admin.token";
+    private static final int PROJECTION_QUEUE_BATCHES = 256;
+
+    /** What {@link #awaitTermination()} returns after a clean shutdown. */
+    public static final int EXIT_OK = 0;
+    /** What {@link #awaitTermination()} returns after a fail-stop (EX_SOFTWARE of sysexits.h). */
+    public static final int EXIT_FAIL_STOP = 70;
     private static final String SECRET_KEY_FILE = "secret.key";
 
     private final ServerContext context;
     private final ReadModel readModel;
     private final JournalWriter journal;
     private final SnapshotTaker snapshots;
+    private final SequencerHealth health;
     private final EngineAgent agent;
     private final AgentRunner agentRunner;
+    private final AgentRunner projectionRunner;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile int exitCode = EXIT_OK;
     private final Vertx vertx;
     private final String adminToken;
     private final Path adminTokenFile;
@@ -96,10 +117,16 @@ public final class BourseServer implements AutoCloseable
             () -> ExchangeRecovery.empty(context.engineConfiguration(), context.readModelConfiguration(), cipher),
             context.clock(),
             new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
-        this.agent = new EngineAgent(recovered.engine(), readModel, journal, context.clock(), context.queueCapacity(),
-            context.batchLimit(), recovered.lastTimestampMs(), snapshots);
+        this.health = new SequencerHealth(recovered.lastSequence());
+        final ApplyStep step = new ApplyStep(recovered.engine(), recovered.lastSequence(), List.of(readModel));
+        final ProjectionAgent projections =
+            new ProjectionAgent(step, PROJECTION_QUEUE_BATCHES, health, this::onFailStop);
+        this.agent = new EngineAgent(step, journal, context.clock(), context.queueCapacity(), context.batchLimit(),
+            recovered.lastTimestampMs(), projections, snapshots, health, this::onFailStop);
         this.agentRunner = new AgentRunner(agent.idleStrategy(), error -> LOG.error("engine agent error", error),
             null, agent);
+        this.projectionRunner = new AgentRunner(projections.idleStrategy(),
+            error -> LOG.error("projection agent error", error), null, projections);
         final EngineGateway engine = new EngineGateway(agent);
         this.vertx = Vertx.vertx(new VertxOptions()
             .setEventLoopPoolSize(context.eventLoops())
@@ -114,9 +141,10 @@ public final class BourseServer implements AutoCloseable
             (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
                 route.tradeHistory(), nowMs).accountId(),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
-        final HttpGateway adminGateway = new HttpGateway("admin", new AdminApi(readModel, engine, cipher).routes(),
+        final HttpGateway adminGateway = new HttpGateway("admin", new AdminApi(readModel, engine, cipher, health).routes(),
             new AdminTokenAuthorizer(adminToken), context.clock(), context.maxBodyBytes(), context.maxUriLength());
         final Buffer openApi = Buffer.buffer(openApiDocument());
+        AgentRunner.startOnThread(projectionRunner);
         AgentRunner.startOnThread(agentRunner);
         try
         {
@@ -282,8 +310,40 @@ public final class BourseServer implements AutoCloseable
         return readModel;
     }
 
+    /** @return whether the server accepts writes, and how far the durable stream and its projections are. */
+    public SequencerHealth health()
+    {
+        return health;
+    }
+
+    /**
+     * Waits until the server has stopped: closed, or stopped itself after a failure.
+     *
+     * @return {@link #EXIT_OK} after {@link #close()}, {@link #EXIT_FAIL_STOP} after a fail-stop.
+     * @throws InterruptedException when interrupted while waiting.
+     */
+    public int awaitTermination() throws InterruptedException
+    {
+        terminated.await();
+        return exitCode;
+    }
+
+    /** On the failing thread: shuts down on another thread, never snapshotting the live state. */
+    private void onFailStop(final String cause, final Throwable error)
+    {
+        exitCode = EXIT_FAIL_STOP;
+        final Thread stopper = new Thread(this::close, "bourse-fail-stop");
+        stopper.setDaemon(false);
+        stopper.start();
+    }
+
+    /**
+     * Stops the server; safe to call from any thread, more than once (later calls wait for the first). After a clean
+     * run it snapshots the live state, which is then exactly the durable one; after a fail-stop it does not, and the
+     * journal is abandoned rather than committed.
+     */
     @Override
-    public void close()
+    public synchronized void close()
     {
         if (closed)
         {
@@ -303,16 +363,29 @@ public final class BourseServer implements AutoCloseable
             LOG.warn("HTTP servers did not stop cleanly", ex);
         }
         agentRunner.close();
-        try
+        projectionRunner.close();
+        final boolean clean = health.stop("the server is shutting down");
+        if (clean)
         {
-            snapshots.close();
+            try
+            {
+                snapshots.close();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("the snapshot at shutdown failed; the journal holds every command", ex);
+            }
+            journal.close();
+            LOG.info("Bourse stopped");
         }
-        catch (final RuntimeException ex)
+        else
         {
-            LOG.error("the snapshot at shutdown failed; the journal holds every command", ex);
+            snapshots.closeWithoutLiveSnapshot();
+            journal.abandon();
+            LOG.error("Bourse stopped after a failure ({}); restart it to recover what is durable",
+                health.stopCause());
         }
-        journal.close();
-        LOG.info("Bourse stopped");
+        terminated.countDown();
     }
 
     private static <T> T await(final Future<T> future)

@@ -56,4 +56,16 @@ public record OrderView(
     {
         return initialQuantity - cancelledQuantity;
     }
+
+    /**
+     * @param timestampMs the time of the cancellation.
+     * @return this order after its remainder was cancelled and its reserve released: what a cancel-all
+     * ({@link AllOrdersCancelled}) did to every order it lists.
+     */
+    public OrderView withRemainderCancelled(final long timestampMs)
+    {
+        return new OrderView(orderId, accountId, coinPair, type, side, price, stopPrice, initialQuantity,
+            cancelledQuantity + remainQuantity, 0, filledQuantity, filledVolume, feePaid, reservedValue, 0,
+            makerFeePpm, takerFeePpm, OrderStatus.COMPLETE, createdAtMs, timestampMs);
+    }
 }

@@ -21,6 +21,7 @@ import dev.bourse.server.gateway.ApiResponse;
 import dev.bourse.server.gateway.DecimalUnits;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.JsonViews;
+import dev.bourse.server.gateway.PairParameter;
 import dev.bourse.server.gateway.PublicApi;
 import dev.bourse.server.gateway.RequestParameters;
 import dev.bourse.server.gateway.Route;
@@ -28,6 +29,7 @@ import dev.bourse.server.readmodel.AccountStore;
 import dev.bourse.server.readmodel.ApiKeyStore;
 import dev.bourse.server.readmodel.MarketDirectory;
 import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.sequencer.SequencerHealth;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -54,20 +56,24 @@ public final class AdminApi
     private final JsonViews views;
     private final EngineGateway engine;
     private final SecretCipher cipher;
+    private final SequencerHealth health;
     private final SecureRandom random = new SecureRandom();
 
     /**
      * @param readModel what reads show.
      * @param engine    where commands go.
      * @param cipher    encrypts new API secrets.
+     * @param health    whether the server accepts writes, for the health endpoint.
      */
-    public AdminApi(final ReadModel readModel, final EngineGateway engine, final SecretCipher cipher)
+    public AdminApi(
+        final ReadModel readModel, final EngineGateway engine, final SecretCipher cipher, final SequencerHealth health)
     {
         this.readModel = readModel;
         this.markets = readModel.markets();
         this.views = new JsonViews(markets);
         this.engine = engine;
         this.cipher = cipher;
+        this.health = health;
     }
 
     /** @return the routes of the admin API. */
@@ -83,7 +89,29 @@ public final class AdminApi
                 request -> transfer(request, TransferType.DEPOSIT)),
             Route.of("POST", "/admin/v1/accounts/{accountId}/withdrawals", Route.Access.ADMIN,
                 request -> transfer(request, TransferType.WITHDRAW)),
-            Route.of("PUT", "/admin/v1/pairs/{coinPair}", Route.Access.ADMIN, this::putPair));
+            Route.of("PUT", "/admin/v1/pairs/{coinPair}", Route.Access.ADMIN, this::putPair),
+            Route.of("GET", "/admin/v1/health", Route.Access.PUBLIC, this::health));
+    }
+
+    /** Whether writes are accepted, why not, and how far the durable stream and the projections are; no token. */
+    private CompletableFuture<ApiResponse> health(final ApiRequest request)
+    {
+        final String stopCause = health.stopCause();
+        final long committed = health.committedSequence();
+        final long projected = health.projectedSequence();
+        return PublicApi.done(ApiResponse.ok(json ->
+        {
+            json.writeStartObject();
+            json.writeBooleanField("acceptingWrites", stopCause == null);
+            json.writeStringField("status", stopCause == null ? "ACCEPTING_WRITES" : "STOPPED");
+            if (stopCause != null)
+            {
+                json.writeStringField("stopCause", stopCause);
+            }
+            json.writeNumberField("committedSequence", committed);
+            json.writeNumberField("projectedSequence", projected);
+            json.writeEndObject();
+        }));
     }
 
     private CompletableFuture<ApiResponse> createAccount(final ApiRequest request)
@@ -282,7 +310,7 @@ public final class AdminApi
             params, existing == null ? null : existing.policy(), coinPair, currencyScale, marketScale);
         return engine.send(new PutPair(currency, market, currencyScale, marketScale, policy), reply ->
         {
-            final MarketDirectory.Pair pair = markets.requirePair(coinPair);
+            final MarketDirectory.Pair pair = PairParameter.require(markets, coinPair);
             return ApiResponse.ok(json -> views.pairPolicy(json, pair));
         });
     }

@@ -1,13 +1,20 @@
 package dev.bourse.server.gateway;
 
 import dev.bourse.engine.command.Command;
+import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.EngineAgent;
-import dev.bourse.server.sequencer.EngineReply;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-/** Sends commands to the {@link EngineAgent} and turns its replies into answers: a rejection is its status. */
+/**
+ * Sends commands to the {@link EngineAgent} and turns their outcomes into answers on the caller's own Vert.x context
+ * (never on the engine or projection thread): an applied command's answer comes from {@code onSuccess}, a rejection
+ * is its status.
+ */
 public final class EngineGateway
 {
     private final EngineAgent agent;
@@ -20,12 +27,20 @@ public final class EngineGateway
 
     /**
      * @param command   the command.
-     * @param onSuccess the answer of an applied command.
-     * @return the answer, once the engine applied (or rejected) the command.
+     * @param onSuccess the answer of an applied command, built on the caller's context.
+     * @return the answer, once the command is durable and visible (or was refused).
      */
-    public CompletableFuture<ApiResponse> send(final Command command, final Function<EngineReply, ApiResponse> onSuccess)
+    public CompletableFuture<ApiResponse> send(
+        final Command command, final Function<AppliedCommand, ApiResponse> onSuccess)
     {
-        return agent.submit(command).thenApply(reply ->
-            reply.status().isSuccess() ? onSuccess.apply(reply) : ApiResponse.failure(reply.status()));
+        return agent.submit(command).thenApplyAsync(
+            applied -> applied.status().isSuccess() ? onSuccess.apply(applied) : ApiResponse.failure(applied.status()),
+            callerContext());
+    }
+
+    private static Executor callerContext()
+    {
+        final Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 }

@@ -86,7 +86,7 @@ public final class JsonViews
     /** Writes an open order as openOrders lists it. */
     public void openOrder(final JsonGenerator json, final OrderView order) throws IOException
     {
-        final MarketDirectory.Pair pair = markets.requirePair(order.coinPair());
+        final MarketDirectory.Pair pair = PairParameter.require(markets, order.coinPair());
         final int currencyScale = markets.scale(pair.currency());
         final int marketScale = markets.scale(pair.market());
         json.writeStartObject();
@@ -107,7 +107,7 @@ public final class JsonViews
     /** Writes an order as order information (v2) shows it. */
     public void orderInfo(final JsonGenerator json, final OrderView order) throws IOException
     {
-        final MarketDirectory.Pair pair = markets.requirePair(order.coinPair());
+        final MarketDirectory.Pair pair = PairParameter.require(markets, order.coinPair());
         final int currencyScale = markets.scale(pair.currency());
         final int marketScale = markets.scale(pair.market());
         final int reserveScale = order.side() == Side.BUY ? marketScale : currencyScale;
@@ -160,7 +160,7 @@ public final class JsonViews
     /** Writes a trade as market tradeHistory shows it. */
     public void marketTrade(final JsonGenerator json, final MarketTrade trade) throws IOException
     {
-        final MarketDirectory.Pair pair = markets.requirePair(trade.coinPair());
+        final MarketDirectory.Pair pair = PairParameter.require(markets, trade.coinPair());
         final int currencyScale = markets.scale(pair.currency());
         final int marketScale = markets.scale(pair.market());
         json.writeStartObject();
@@ -178,7 +178,7 @@ public final class JsonViews
     /** Writes a fill as account tradeHistory shows it. */
     public void accountFill(final JsonGenerator json, final AccountFill fill) throws IOException
     {
-        final MarketDirectory.Pair pair = markets.requirePair(fill.coinPair());
+        final MarketDirectory.Pair pair = PairParameter.require(markets, fill.coinPair());
         final int currencyScale = markets.scale(pair.currency());
         final int marketScale = markets.scale(pair.market());
         json.writeStartObject();

@@ -8,6 +8,7 @@ import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.event.AllOrdersCancelled;
 import dev.bourse.engine.event.OrderAccepted;
+import dev.bourse.engine.event.OrderIdList;
 import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.TransferCompleted;
 import dev.bourse.server.readmodel.AccountFill;
@@ -81,7 +82,7 @@ public final class PublicApi
 
     private MarketDirectory.Pair pairParam(final ApiRequest request)
     {
-        return markets.requirePair(request.params().required("coinPair"));
+        return PairParameter.require(markets, request.params().required("coinPair"));
     }
 
     private CompletableFuture<ApiResponse> currentTickValue(final ApiRequest request)
@@ -176,7 +177,7 @@ public final class PublicApi
     {
         final String coinPair = params.required("coinPair");
         params.required("orderSide");
-        return markets.requirePair(coinPair);
+        return PairParameter.require(markets, coinPair);
     }
 
     private static Side side(final RequestParameters params)
@@ -250,17 +251,17 @@ public final class PublicApi
 
     private CompletableFuture<ApiResponse> cancelAll(final ApiRequest request)
     {
-        final MarketDirectory.Pair pair = markets.requirePair(request.pathParam("coinPair"));
+        final MarketDirectory.Pair pair = PairParameter.require(markets, request.pathParam("coinPair"));
         return engine.send(new CancelAllOrders(request.accountId(), pair.coinPair()), reply ->
         {
-            final List<Long> orderIds = reply.first(AllOrdersCancelled.class).orderIds();
+            final OrderIdList orderIds = reply.first(AllOrdersCancelled.class).orderIds();
             return ApiResponse.ok(json ->
             {
                 json.writeStartObject();
                 json.writeArrayFieldStart("orderIDList");
-                for (final long orderId : orderIds)
+                for (int i = 0; i < orderIds.size(); i++)
                 {
-                    json.writeNumber(orderId);
+                    json.writeNumber(orderIds.get(i));
                 }
                 json.writeEndArray();
                 json.writeNumberField("requestAt", reply.timestampMs());
@@ -312,7 +313,7 @@ public final class PublicApi
     private CompletableFuture<ApiResponse> accountTradeHistory(final ApiRequest request)
     {
         final String coinPairText = request.params().optional("coinPair");
-        final String coinPair = coinPairText == null ? null : markets.requirePair(coinPairText).coinPair();
+        final String coinPair = coinPairText == null ? null : PairParameter.require(markets, coinPairText).coinPair();
         final TimeRange range = TimeRange.ofDay(request.params(), request.nowMs(), MAX_ACCOUNT_HISTORY_WINDOW_MS);
         final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
         final List<AccountFill> fills = readModel.fills(request.accountId(), range.fromMs(), range.toMs(),

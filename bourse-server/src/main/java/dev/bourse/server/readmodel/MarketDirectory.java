@@ -2,11 +2,12 @@ package dev.bourse.server.readmodel;
 
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.PairPolicy;
-import dev.bourse.engine.Status;
 import dev.bourse.engine.event.CurrencyCreated;
 import dev.bourse.engine.event.PairUpdated;
-import dev.bourse.server.gateway.ApiException;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +52,10 @@ public final class MarketDirectory
         }
     }
 
-    /** Fills an empty directory with the currencies and pairs of the engine, in creation order. */
+    /**
+     * Fills an empty directory with the currencies and pairs of an engine, in creation order: only to read a snapshot
+     * of the first format, which did not hold the directory (see {@link ReadModel#readSnapshot}).
+     */
     void restoreFrom(final Engine engine)
     {
         for (final String currency : engine.currencies())
@@ -65,6 +69,44 @@ public final class MarketDirectory
             final int dot = coinPair.indexOf('.');
             putPair(new Pair(pairId, coinPair, coinPair.substring(0, dot), coinPair.substring(dot + 1),
                 engine.pairPolicy(coinPair)));
+        }
+    }
+
+    /** Writes the currencies and pairs in creation order; the writer thread only. */
+    void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(currencies.size());
+        for (final String currency : currencies)
+        {
+            out.writeUTF(currency);
+            out.writeInt(scales.get(currency));
+        }
+        out.writeInt(coinPairs.size());
+        for (final String coinPair : coinPairs)
+        {
+            final Pair pair = pairs.get(coinPair);
+            out.writeInt(pair.pairId());
+            out.writeUTF(pair.currency());
+            out.writeUTF(pair.market());
+            SnapshotFields.writePolicy(out, pair.policy());
+        }
+    }
+
+    /** Restores an empty directory from {@link #writeSnapshot}. */
+    void readSnapshot(final DataInput in) throws IOException
+    {
+        final int currencyCount = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < currencyCount; i++)
+        {
+            addCurrency(in.readUTF(), in.readInt());
+        }
+        final int pairCount = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        for (int i = 0; i < pairCount; i++)
+        {
+            final int pairId = in.readInt();
+            final String currency = in.readUTF();
+            final String market = in.readUTF();
+            putPair(new Pair(pairId, currency + "." + market, currency, market, SnapshotFields.readPolicy(in)));
         }
     }
 
@@ -91,20 +133,6 @@ public final class MarketDirectory
     public Pair pair(final String coinPair)
     {
         return coinPair == null ? null : pairs.get(coinPair);
-    }
-
-    /**
-     * @return the pair.
-     * @throws ApiException 4009 when it does not exist.
-     */
-    public Pair requirePair(final String coinPair)
-    {
-        final Pair pair = pair(coinPair);
-        if (pair == null)
-        {
-            throw new ApiException(Status.INVALID_COIN_PAIR);
-        }
-        return pair;
     }
 
     /** @return the pairs in creation order. */

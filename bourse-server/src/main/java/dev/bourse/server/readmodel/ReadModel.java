@@ -1,8 +1,8 @@
 package dev.bourse.server.readmodel;
 
 import dev.bourse.engine.Engine;
-import dev.bourse.engine.Status;
 import dev.bourse.engine.event.AccountCreated;
+import dev.bourse.engine.event.AllOrdersCancelled;
 import dev.bourse.engine.event.ApiKeyIssued;
 import dev.bourse.engine.event.ApiKeyRevoked;
 import dev.bourse.engine.event.BalanceChanged;
@@ -16,8 +16,9 @@ import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.PairUpdated;
 import dev.bourse.engine.event.TradeExecuted;
 import dev.bourse.engine.event.TransferCompleted;
+import dev.bourse.server.sequencer.AppliedCommand;
+import dev.bourse.server.sequencer.Projection;
 import dev.bourse.server.auth.SecretCipher;
-import org.agrona.collections.Long2LongHashMap;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -29,10 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * Everything the API reads, kept up to date from the engine's events on the engine thread, and read concurrently by
- * the HTTP event loops. Each store is bounded (see {@link Configuration}).
+ * Everything the API reads: a {@link Projection} of applied commands, built from their events alone (it never reads
+ * the engine), updated on the projection thread once a command is durable and read concurrently by the HTTP event
+ * loops. Each store is bounded (see {@link Configuration}).
  */
-public final class ReadModel
+public final class ReadModel implements Projection
 {
     /**
      * The bounds of the read model.
@@ -52,7 +54,9 @@ public final class ReadModel
     }
 
     /** The format of {@link #writeSnapshot}; a snapshot of a newer format is refused. */
-    static final int SNAPSHOT_VERSION = 1;
+    static final int SNAPSHOT_VERSION = 2;
+    /** The first format, without the market directory (restored from the engine of the same snapshot). */
+    private static final int SNAPSHOT_VERSION_WITHOUT_MARKETS = 1;
 
     private final Configuration configuration;
     private final MarketDirectory markets = new MarketDirectory();
@@ -64,7 +68,6 @@ public final class ReadModel
     private final Map<String, TimeSeries<MarketTrade>> tradesByPair = new ConcurrentHashMap<>();
     private final Map<Long, TimeSeries<AccountFill>> fillsByAccount = new ConcurrentHashMap<>();
     private final Map<Long, OrderView> touchedOrders = new LinkedHashMap<>();
-    private final Long2LongHashMap volumeByTradeId = new Long2LongHashMap(0);
 
     /**
      * @param configuration the bounds.
@@ -79,36 +82,23 @@ public final class ReadModel
     }
 
     /**
-     * Follows one applied command; called on the engine thread right after {@link Engine#apply}.
-     *
-     * @param engine      the engine, in the state after the command.
-     * @param status      the command's status.
-     * @param events      the command's events.
-     * @param timestampMs the command's time.
+     * Follows one durable command: each order's last view in the command's events (or, for a cancel-all, its view
+     * with the remainder cancelled) becomes the order's view.
      */
-    public void onCommand(final Engine engine, final Status status, final List<Event> events, final long timestampMs)
+    @Override
+    public void onApplied(final AppliedCommand applied)
     {
-        if (!status.isSuccess())
+        if (!applied.status().isSuccess())
         {
             return;
         }
         touchedOrders.clear();
-        volumeByTradeId.clear();
-        for (final Event event : events)
+        for (final Event event : applied.events())
         {
-            if (event instanceof TradeExecuted trade)
-            {
-                volumeByTradeId.put(trade.tradeId(), trade.volume());
-            }
+            onEvent(event, applied.timestampMs());
         }
-        for (final Event event : events)
+        for (final OrderView view : touchedOrders.values())
         {
-            onEvent(event, timestampMs);
-        }
-        for (final OrderView last : touchedOrders.values())
-        {
-            final OrderView open = engine.openOrder(last.orderId());
-            final OrderView view = open != null ? open : last;
             orders.update(view);
             depth.update(view);
         }
@@ -130,9 +120,11 @@ public final class ReadModel
             case OrderCancelled cancelled -> touch(cancelled.order());
             case OrderFilled filled -> onFill(filled, timestampMs);
             case TradeExecuted trade -> onTrade(trade);
+            case AllOrdersCancelled cancelled -> cancelled.orderIds().forEach(orderId ->
+                touch(currentView(orderId).withRemainderCancelled(timestampMs)));
             default ->
             {
-                // CommandRejected and AllOrdersCancelled change nothing a read shows beyond the order events
+                // CommandRejected changes nothing
             }
         }
     }
@@ -142,13 +134,23 @@ public final class ReadModel
         touchedOrders.put(view.orderId(), view);
     }
 
+    private OrderView currentView(final long orderId)
+    {
+        final OrderView touched = touchedOrders.get(orderId);
+        final OrderView view = touched != null ? touched : orders.order(orderId);
+        if (view == null)
+        {
+            throw new IllegalStateException("the read model does not know order " + orderId + " of a cancel-all");
+        }
+        return view;
+    }
+
     private void onFill(final OrderFilled filled, final long timestampMs)
     {
         final OrderView order = filled.order();
         touch(order);
         final AccountFill fill = new AccountFill(filled.tradeId(), order.orderId(), order.coinPair(), order.side(),
-            filled.price(), filled.quantity(), volumeByTradeId.get(filled.tradeId()), filled.fee(), filled.full(),
-            timestampMs);
+            filled.price(), filled.quantity(), filled.volume(), filled.fee(), filled.full(), timestampMs);
         fillSeries(order.accountId()).append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0), fill);
     }
 
@@ -169,6 +171,7 @@ public final class ReadModel
     public void writeSnapshot(final DataOutput out) throws IOException
     {
         out.writeInt(SNAPSHOT_VERSION);
+        markets.writeSnapshot(out);
         orders.writeSnapshot(out);
         accounts.writeSnapshot(out);
         apiKeys.writeSnapshot(out);
@@ -188,22 +191,30 @@ public final class ReadModel
     }
 
     /**
-     * Restores this read model, which must be new, from {@link #writeSnapshot} and the engine restored from the same
-     * snapshot: currencies and pairs come from the engine, the book depth from the open orders.
+     * Restores this read model, which must be new, from {@link #writeSnapshot}; the book depth is rebuilt from the
+     * open orders.
      *
-     * @param in     where to read.
-     * @param engine the engine as of the same snapshot.
+     * @param in                   where to read.
+     * @param engineOfFirstFormat  the engine restored from the same snapshot: only a snapshot of the first format,
+     *                             which did not hold the currencies and pairs, takes them from it.
      * @throws IOException when the input fails, is damaged or is of a newer format.
      */
-    public void readSnapshot(final DataInput in, final Engine engine) throws IOException
+    public void readSnapshot(final DataInput in, final Engine engineOfFirstFormat) throws IOException
     {
         final int version = in.readInt();
-        if (version != SNAPSHOT_VERSION)
+        if (version == SNAPSHOT_VERSION)
         {
-            throw new IOException("the read model snapshot has format " + version + "; this server reads format " +
-                SNAPSHOT_VERSION);
+            markets.readSnapshot(in);
         }
-        markets.restoreFrom(engine);
+        else if (version == SNAPSHOT_VERSION_WITHOUT_MARKETS)
+        {
+            markets.restoreFrom(engineOfFirstFormat);
+        }
+        else
+        {
+            throw new IOException("the read model snapshot has format " + version + "; this server reads formats " +
+                SNAPSHOT_VERSION_WITHOUT_MARKETS + " and " + SNAPSHOT_VERSION);
+        }
         orders.readSnapshot(in);
         orders.forEachOpen(depth::update);
         accounts.readSnapshot(in);

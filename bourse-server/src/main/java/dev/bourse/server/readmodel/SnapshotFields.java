@@ -1,10 +1,8 @@
 package dev.bourse.server.readmodel;
 
-import dev.bourse.engine.OrderStatus;
-import dev.bourse.engine.OrderType;
-import dev.bourse.engine.Side;
+import dev.bourse.engine.EnumCodes;
+import dev.bourse.engine.PairPolicy;
 import dev.bourse.engine.TransferDetails;
-import dev.bourse.engine.TransferType;
 import dev.bourse.engine.event.ApiKeyIssued;
 import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.TransferCompleted;
@@ -12,11 +10,12 @@ import dev.bourse.engine.event.TransferCompleted;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.function.IntFunction;
 
 /**
  * The fields of the read model's snapshot section: each record written field by field in declaration order, enums
- * by ordinal, counts checked against a bound on reading so that a damaged section cannot make the reader allocate
- * without limit.
+ * by their explicit {@link EnumCodes} (never ordinals), counts checked against a bound on reading so that a damaged
+ * section cannot make the reader allocate without limit.
  */
 final class SnapshotFields
 {
@@ -34,14 +33,17 @@ final class SnapshotFields
         return count;
     }
 
-    static <E extends Enum<E>> E readEnum(final DataInput in, final E[] values) throws IOException
+    static <E extends Enum<E>> E readCode(final DataInput in, final IntFunction<E> decoder) throws IOException
     {
-        final int ordinal = in.readUnsignedByte();
-        if (ordinal >= values.length)
+        final int code = in.readUnsignedByte();
+        try
         {
-            throw new IOException("no " + values[0].getDeclaringClass().getSimpleName() + " has ordinal " + ordinal);
+            return decoder.apply(code);
         }
-        return values[ordinal];
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IOException("the read model snapshot holds an " + ex.getMessage(), ex);
+        }
     }
 
     static void writeOrderView(final DataOutput out, final OrderView view) throws IOException
@@ -49,8 +51,8 @@ final class SnapshotFields
         out.writeLong(view.orderId());
         out.writeLong(view.accountId());
         out.writeUTF(view.coinPair());
-        out.writeByte(view.type().ordinal());
-        out.writeByte(view.side().ordinal());
+        out.writeByte(EnumCodes.code(view.type()));
+        out.writeByte(EnumCodes.code(view.side()));
         out.writeLong(view.price());
         out.writeLong(view.stopPrice());
         out.writeLong(view.initialQuantity());
@@ -63,24 +65,24 @@ final class SnapshotFields
         out.writeLong(view.reserveRemaining());
         out.writeInt(view.makerFeePpm());
         out.writeInt(view.takerFeePpm());
-        out.writeByte(view.status().ordinal());
+        out.writeByte(EnumCodes.code(view.status()));
         out.writeLong(view.createdAtMs());
         out.writeLong(view.completedAtMs());
     }
 
     static OrderView readOrderView(final DataInput in) throws IOException
     {
-        return new OrderView(in.readLong(), in.readLong(), in.readUTF(), readEnum(in, OrderType.values()),
-            readEnum(in, Side.values()), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+        return new OrderView(in.readLong(), in.readLong(), in.readUTF(), readCode(in, EnumCodes::orderType),
+            readCode(in, EnumCodes::side), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
             in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
-            readEnum(in, OrderStatus.values()), in.readLong(), in.readLong());
+            readCode(in, EnumCodes::orderStatus), in.readLong(), in.readLong());
     }
 
     static void writeTransfer(final DataOutput out, final TransferCompleted transfer) throws IOException
     {
         out.writeLong(transfer.transferId());
         out.writeLong(transfer.accountId());
-        out.writeByte(transfer.type().ordinal());
+        out.writeByte(EnumCodes.code(transfer.type()));
         out.writeUTF(transfer.currency());
         out.writeLong(transfer.amount());
         out.writeLong(transfer.fee());
@@ -95,7 +97,7 @@ final class SnapshotFields
 
     static TransferCompleted readTransfer(final DataInput in) throws IOException
     {
-        return new TransferCompleted(in.readLong(), in.readLong(), readEnum(in, TransferType.values()), in.readUTF(),
+        return new TransferCompleted(in.readLong(), in.readLong(), readCode(in, EnumCodes::transferType), in.readUTF(),
             in.readLong(), in.readLong(), in.readLong(),
             new TransferDetails(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF()), in.readLong());
     }
@@ -107,14 +109,14 @@ final class SnapshotFields
         out.writeLong(trade.price());
         out.writeLong(trade.quantity());
         out.writeLong(trade.volume());
-        out.writeByte(trade.takerSide().ordinal());
+        out.writeByte(EnumCodes.code(trade.takerSide()));
         out.writeLong(trade.timestampMs());
     }
 
     static MarketTrade readTrade(final DataInput in) throws IOException
     {
         return new MarketTrade(in.readLong(), in.readUTF(), in.readLong(), in.readLong(), in.readLong(),
-            readEnum(in, Side.values()), in.readLong());
+            readCode(in, EnumCodes::side), in.readLong());
     }
 
     static void writeFill(final DataOutput out, final AccountFill fill) throws IOException
@@ -122,7 +124,7 @@ final class SnapshotFields
         out.writeLong(fill.tradeId());
         out.writeLong(fill.orderId());
         out.writeUTF(fill.coinPair());
-        out.writeByte(fill.side().ordinal());
+        out.writeByte(EnumCodes.code(fill.side()));
         out.writeLong(fill.price());
         out.writeLong(fill.quantity());
         out.writeLong(fill.volume());
@@ -133,8 +135,29 @@ final class SnapshotFields
 
     static AccountFill readFill(final DataInput in) throws IOException
     {
-        return new AccountFill(in.readLong(), in.readLong(), in.readUTF(), readEnum(in, Side.values()), in.readLong(),
+        return new AccountFill(in.readLong(), in.readLong(), in.readUTF(), readCode(in, EnumCodes::side), in.readLong(),
             in.readLong(), in.readLong(), in.readLong(), in.readBoolean(), in.readLong());
+    }
+
+    static void writePolicy(final DataOutput out, final PairPolicy policy) throws IOException
+    {
+        out.writeUTF(policy.displayName());
+        out.writeLong(policy.minPrice());
+        out.writeInt(policy.priceDecimals());
+        out.writeInt(policy.amountDecimals());
+        out.writeLong(policy.minAmount());
+        out.writeLong(policy.maxAmount());
+        out.writeLong(policy.minVolume());
+        out.writeLong(policy.maxVolume());
+        out.writeInt(policy.makerFeePpm());
+        out.writeInt(policy.takerFeePpm());
+        out.writeByte(EnumCodes.code(policy.state()));
+    }
+
+    static PairPolicy readPolicy(final DataInput in) throws IOException
+    {
+        return new PairPolicy(in.readUTF(), in.readLong(), in.readInt(), in.readInt(), in.readLong(), in.readLong(),
+            in.readLong(), in.readLong(), in.readInt(), in.readInt(), readCode(in, EnumCodes::pairState));
     }
 
     static void writeApiKey(final DataOutput out, final ApiKeyIssued key) throws IOException

@@ -2,9 +2,7 @@ package dev.bourse.server.recovery;
 
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.EngineConfiguration;
-import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
-import dev.bourse.engine.event.Event;
 import dev.bourse.journal.JournalConfiguration;
 import dev.bourse.journal.JournalRecovery;
 import dev.bourse.journal.RecordHandler;
@@ -12,17 +10,18 @@ import dev.bourse.journal.RecoveryResult;
 import dev.bourse.journal.SnapshotLoader;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.sequencer.ApplyStep;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Rebuilds the exchange from its data directory: the newest valid snapshot (engine section: the engine; extra
- * section: the last command's timestamp and the {@link ReadModel}), then every journaled command after it, applied to
- * the engine and followed by the read model exactly as the engine thread does live.
+ * section: the last command's timestamp and the {@link ReadModel}), then every journaled command after it, through
+ * the same {@link ApplyStep} as the live engine thread, with the read model as its projection. The snapshot shadow
+ * ({@link SnapshotTaker}) is one of these too.
  */
 public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
 {
@@ -41,15 +40,32 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         {
             return journal.lastSequence() > 0;
         }
+
+        /** @return the sequence of the last command in the recovered state. */
+        public long lastSequence()
+        {
+            return journal.lastSequence();
+        }
     }
 
     private final EngineConfiguration engineConfiguration;
     private final ReadModel.Configuration readModelConfiguration;
     private final SecretCipher cipher;
-    private final List<Event> events = new ArrayList<>();
-    private Engine engine;
     private ReadModel readModel;
+    private ApplyStep step;
     private long lastTimestampMs = Long.MIN_VALUE;
+
+    private ExchangeRecovery(
+        final EngineConfiguration engineConfiguration,
+        final ReadModel.Configuration readModelConfiguration,
+        final SecretCipher cipher)
+    {
+        this.engineConfiguration = engineConfiguration;
+        this.readModelConfiguration = readModelConfiguration;
+        this.cipher = cipher;
+        this.readModel = new ReadModel(readModelConfiguration, cipher);
+        this.step = new ApplyStep(new Engine(engineConfiguration), 0, List.of(readModel));
+    }
 
     /**
      * @param engineConfiguration    the engine's limits.
@@ -63,18 +79,6 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final SecretCipher cipher)
     {
         return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher);
-    }
-
-    private ExchangeRecovery(
-        final EngineConfiguration engineConfiguration,
-        final ReadModel.Configuration readModelConfiguration,
-        final SecretCipher cipher)
-    {
-        this.engineConfiguration = engineConfiguration;
-        this.readModelConfiguration = readModelConfiguration;
-        this.cipher = cipher;
-        this.engine = new Engine(engineConfiguration);
-        this.readModel = new ReadModel(readModelConfiguration, cipher);
     }
 
     /**
@@ -92,9 +96,9 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final ReadModel.Configuration readModelConfiguration,
         final SecretCipher cipher)
     {
-        final ExchangeRecovery recovery = new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher);
+        final ExchangeRecovery recovery = empty(engineConfiguration, readModelConfiguration, cipher);
         final RecoveryResult journal = JournalRecovery.recover(journalConfiguration, recovery, recovery);
-        return new Recovered(recovery.engine, recovery.readModel, journal, recovery.lastTimestampMs);
+        return new Recovered(recovery.engine(), recovery.readModel, journal, recovery.lastTimestampMs);
     }
 
     /**
@@ -114,7 +118,7 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
 
     Engine engine()
     {
-        return engine;
+        return step.engine();
     }
 
     ReadModel readModel()
@@ -134,17 +138,15 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final long loadedTimestampMs = extra.readLong();
         final ReadModel loadedReadModel = new ReadModel(readModelConfiguration, cipher);
         loadedReadModel.readSnapshot(extra, loadedEngine);
-        engine = loadedEngine;
         readModel = loadedReadModel;
+        step = new ApplyStep(loadedEngine, lastSequence, List.of(loadedReadModel));
         lastTimestampMs = loadedTimestampMs;
     }
 
     @Override
     public void onRecord(final long sequence, final long timestampMs, final Command command)
     {
-        events.clear();
-        final Status status = engine.apply(command, timestampMs, events::add);
-        readModel.onCommand(engine, status, events, timestampMs);
+        step.applyDurable(sequence, timestampMs, command);
         lastTimestampMs = Math.max(lastTimestampMs, timestampMs);
     }
 }

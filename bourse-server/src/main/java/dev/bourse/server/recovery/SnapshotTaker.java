@@ -22,11 +22,12 @@ import java.util.function.Supplier;
 /**
  * Takes snapshots without pausing the engine: once enough commands or enough time have passed since the last
  * snapshot, the engine thread only hands the last committed sequence number to a background thread. That thread
- * keeps a shadow copy of the exchange (loaded from the newest snapshot the first time), brings it up to that sequence
- * by applying the journal records since its last snapshot (the engine and the read model are deterministic, so this
- * is the live state at that sequence), streams it to a snapshot file and prunes old files. The cost is a second copy
- * of the state in memory and the CPU of applying each command twice, off the engine thread. At shutdown, with the
- * engine thread stopped, the live state is written directly.
+ * keeps a shadow copy of the exchange ({@link ExchangeRecovery}, loaded from the newest snapshot the first time),
+ * brings it up to that sequence by applying the journal records since its last snapshot through the same apply step
+ * as the live server (deterministic, so this is the live state at that sequence), streams it to a snapshot file and
+ * prunes old files. The cost is a second copy of the state in memory and the CPU of applying each command twice, off
+ * the engine thread. A snapshot therefore only ever holds the durable prefix. At a clean shutdown, with the engine and
+ * projection threads stopped, the live state (durable then) is written directly; after a fail-stop it never is.
  */
 public final class SnapshotTaker implements EngineAgent.CommitListener, AutoCloseable
 {
@@ -95,10 +96,9 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
     }
 
     @Override
-    public void onCommitted(final long lastTimestampMs)
+    public void onCommitted(final long sequence, final long lastTimestampMs)
     {
         this.lastTimestampMs = lastTimestampMs;
-        final long sequence = journal.lastCommittedSequence();
         final long nowMs = clock.time();
         final boolean due = sequence - lastSnapshotSequence >= interval.intervalCommands() ||
             (sequence > lastSnapshotSequence && nowMs - lastSnapshotMs >= interval.intervalMs());
@@ -126,9 +126,32 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         });
     }
 
-    /** Waits for a snapshot being made, then, when commands were applied since the last one, writes the live state. */
+    /**
+     * Waits for a snapshot being made, then, when commands were applied since the last one, writes the live state:
+     * only at a clean shutdown, with the engine and projection threads stopped and every committed command projected.
+     */
     @Override
     public void close()
+    {
+        stopMaker();
+        final long sequence = journal.lastCommittedSequence();
+        if (sequence > lastSnapshotSequence)
+        {
+            write(sequence, engine, readModel, lastTimestampMs, System.nanoTime());
+            lastSnapshotSequence = sequence;
+        }
+    }
+
+    /**
+     * Waits for a snapshot being made (from the journal, so of the durable prefix) and writes nothing else: after a
+     * fail-stop, when the live state may be ahead of the journal or half changed.
+     */
+    public void closeWithoutLiveSnapshot()
+    {
+        stopMaker();
+    }
+
+    private void stopMaker()
     {
         maker.shutdown();
         try
@@ -141,12 +164,6 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-        }
-        final long sequence = journal.lastCommittedSequence();
-        if (sequence > lastSnapshotSequence)
-        {
-            write(sequence, engine, readModel, lastTimestampMs, System.nanoTime());
-            lastSnapshotSequence = sequence;
         }
         shadow = null;
     }

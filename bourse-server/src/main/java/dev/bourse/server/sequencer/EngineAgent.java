@@ -1,12 +1,9 @@
 package dev.bourse.server.sequencer;
 
-import dev.bourse.engine.Engine;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
-import dev.bourse.engine.event.Event;
 import dev.bourse.journal.CommandCodecException;
 import dev.bourse.journal.CommandLog;
-import dev.bourse.server.readmodel.ReadModel;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.IdleStrategy;
@@ -17,105 +14,122 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The one thread that owns the {@link Engine}. The HTTP event loops {@link #submit} commands into a bounded queue;
- * the agent drains them in batches of at most {@code batchLimit}, and for each command takes its timestamp from the
- * clock (never earlier than the previous one), appends it to the {@link CommandLog}, applies it and updates the
- * {@link ReadModel}. After the batch it commits the log, and only then completes the replies of the batch, so a
- * reply is never seen before its command is logged and visible to reads. After the replies it tells the
- * {@link CommitListener}, which may take a snapshot on this thread between batches.
+ * The engine thread, the sequencer of the exchange. The gateways {@link #submit} commands into a bounded queue; the
+ * agent drains them in batches of at most {@code batchLimit}, and for each command takes its timestamp from the clock
+ * (never earlier than the previous one), appends it to the {@link CommandLog} (which gives its sequence) and applies
+ * it to the engine ({@link ApplyStep#apply}). After the batch it commits the log, and only then hands the batch to the
+ * {@link ProjectionAgent}, which makes it visible (projections, then replies). Nothing of a command is visible before
+ * its batch is durable, and no HTTP or JSON work happens on this thread.
+ * <p>
+ * Fail-stop: when the log cannot append or commit, or the engine throws, the agent stops accepting writes at once,
+ * answers every command not yet durable with 5000 (outcome unknown: it may be durable if an earlier part of the batch
+ * was forced), and tells the {@link FailStopHandler}. It never applies another command: the engine's state may be
+ * ahead of the journal, or half changed.
  */
 public final class EngineAgent implements Agent
 {
-    /** Told on the engine thread after each batch is committed and its replies released. */
+    /** Told on the engine thread after each batch is durable and handed to the projections. */
     @FunctionalInterface
     public interface CommitListener
     {
         /** Does nothing. */
-        CommitListener NONE = lastTimestampMs ->
+        CommitListener NONE = (lastSequence, lastTimestampMs) ->
         {
         };
 
         /**
-         * A batch was committed; the engine and the read model are quiet until this returns.
-         *
+         * @param lastSequence    the sequence of the batch's last command, durable now.
          * @param lastTimestampMs the timestamp of the batch's last command.
          */
-        void onCommitted(long lastTimestampMs);
+        void onCommitted(long lastSequence, long lastTimestampMs);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineAgent.class);
+    private static final long HANDOFF_PARK_NS = TimeUnit.MICROSECONDS.toNanos(20);
 
-    private record Request(Command command, CompletableFuture<EngineReply> reply)
+    private record Request(Command command, CompletableFuture<AppliedCommand> reply)
     {
     }
 
-    private final Engine engine;
-    private final ReadModel readModel;
+    private final ApplyStep step;
     private final CommandLog commandLog;
     private final EpochClock clock;
+    private final ProjectionAgent projections;
     private final CommitListener commitListener;
+    private final SequencerHealth health;
+    private final FailStopHandler failStop;
     private final ManyToOneConcurrentArrayQueue<Request> queue;
     private final WakeableIdleStrategy idleStrategy;
     private final int batchLimit;
     private final List<Request> batch;
-    private final List<EngineReply> replies;
-    private final List<Event> events = new ArrayList<>();
     private long lastTimestampMs;
-    private volatile boolean closed;
+    private volatile boolean stopped;
 
     /**
-     * @param engine        the engine, used by this agent's thread only from now on.
-     * @param readModel     the read model the agent keeps up to date.
-     * @param commandLog    where commands are logged before they are applied.
-     * @param clock         the time of each command.
-     * @param queueCapacity commands that may wait; {@link #submit} refuses more.
-     * @param batchLimit    commands applied before the log is committed and the replies released.
-     * @param lastTimestampMs the timestamp of the last command already applied (recovered), or
-     *                      {@link Long#MIN_VALUE}: command timestamps never go below it.
-     * @param commitListener told after each batch.
+     * @param step            the apply step over the recovered engine.
+     * @param commandLog      where commands are journaled before they are applied.
+     * @param clock           the time of each command.
+     * @param queueCapacity   commands that may wait; {@link #submit} refuses more with 5001.
+     * @param batchLimit      commands applied before the log is committed.
+     * @param lastTimestampMs the timestamp of the last command recovered, or {@link Long#MIN_VALUE}: command
+     *                        timestamps never go below it.
+     * @param projections     the projection thread that makes durable batches visible.
+     * @param commitListener  told after each durable batch (snapshots).
+     * @param health          told what is durable, and of a failure.
+     * @param failStop        told of a failure of the log or the engine.
      */
     public EngineAgent(
-        final Engine engine,
-        final ReadModel readModel,
+        final ApplyStep step,
         final CommandLog commandLog,
         final EpochClock clock,
         final int queueCapacity,
         final int batchLimit,
         final long lastTimestampMs,
-        final CommitListener commitListener)
+        final ProjectionAgent projections,
+        final CommitListener commitListener,
+        final SequencerHealth health,
+        final FailStopHandler failStop)
     {
         if (batchLimit <= 0)
         {
             throw new IllegalArgumentException("batchLimit must be positive");
         }
-        this.engine = engine;
-        this.readModel = readModel;
+        this.step = step;
         this.commandLog = commandLog;
         this.clock = clock;
         this.lastTimestampMs = lastTimestampMs;
+        this.projections = projections;
         this.commitListener = commitListener;
+        this.health = health;
+        this.failStop = failStop;
         this.queue = new ManyToOneConcurrentArrayQueue<>(queueCapacity);
         this.idleStrategy = new WakeableIdleStrategy(() -> !queue.isEmpty());
         this.batchLimit = batchLimit;
         this.batch = new ArrayList<>(batchLimit);
-        this.replies = new ArrayList<>(batchLimit);
     }
 
     /**
      * Queues a command; never blocks. Any thread.
      *
      * @param command the command.
-     * @return its reply, completed on the engine thread; completed at once with 5001 when the queue is full or the
-     * agent is closed.
+     * @return its answer, completed on the projection thread once the command is durable and visible; at once with
+     * 5001 when the queue is full, with 5000 once the server stopped accepting writes.
      */
-    public CompletableFuture<EngineReply> submit(final Command command)
+    public CompletableFuture<AppliedCommand> submit(final Command command)
     {
-        final CompletableFuture<EngineReply> reply = new CompletableFuture<>();
-        if (closed || !queue.offer(new Request(command, reply)))
+        final CompletableFuture<AppliedCommand> reply = new CompletableFuture<>();
+        if (stopped)
         {
-            reply.complete(new EngineReply(Status.INTERNAL_TIMEOUT, List.of(), 0));
+            reply.complete(AppliedCommand.unapplied(command, Status.INTERNAL_SERVER_ERROR));
+            return reply;
+        }
+        if (!queue.offer(new Request(command, reply)))
+        {
+            reply.complete(AppliedCommand.unapplied(command, Status.INTERNAL_TIMEOUT));
             return reply;
         }
         idleStrategy.wake();
@@ -131,16 +145,46 @@ public final class EngineAgent implements Agent
     @Override
     public int doWork()
     {
+        if (stopped)
+        {
+            return answerQueued(Status.INTERNAL_SERVER_ERROR);
+        }
         batch.clear();
-        replies.clear();
         queue.drainTo(batch, batchLimit);
         if (batch.isEmpty())
         {
             return 0;
         }
+        final CommittedBatch committed = new CommittedBatch(batch.size());
         for (final Request request : batch)
         {
-            replies.add(apply(request.command()));
+            final long timestampMs = nextTimestampMs();
+            final long sequence;
+            try
+            {
+                sequence = commandLog.append(timestampMs, request.command());
+            }
+            catch (final CommandCodecException ex)
+            {
+                LOG.warn("a {} cannot be journaled, so it is refused unapplied: {}", nameOf(request.command()),
+                    ex.getMessage());
+                request.reply().complete(AppliedCommand.unapplied(request.command(), Status.INVALID_PARAMETER));
+                continue;
+            }
+            catch (final RuntimeException ex)
+            {
+                stop("the journal failed to append a " + nameOf(request.command()), ex);
+                return batch.size();
+            }
+            try
+            {
+                committed.add(step.apply(sequence, timestampMs, request.command()), request.reply());
+            }
+            catch (final RuntimeException ex)
+            {
+                stop("the engine failed on command " + sequence + " (" + nameOf(request.command()) + ")", ex);
+                return batch.size();
+            }
         }
         try
         {
@@ -148,58 +192,35 @@ public final class EngineAgent implements Agent
         }
         catch (final RuntimeException ex)
         {
-            LOG.error("the command log failed to commit a batch of {} commands: stopping the engine", batch.size(), ex);
-            closed = true;
-            releaseAll(Status.INTERNAL_SERVER_ERROR);
-            throw ex;
+            stop("the journal failed to commit a batch of " + committed.size() + " commands", ex);
+            return batch.size();
         }
-        for (int i = 0; i < batch.size(); i++)
+        if (committed.size() > 0)
         {
-            batch.get(i).reply().complete(replies.get(i));
+            health.committed(committed.lastSequence());
+            handOver(committed);
+            commitListener.onCommitted(committed.lastSequence(), lastTimestampMs);
         }
-        commitListener.onCommitted(lastTimestampMs);
         return batch.size();
     }
 
-    private EngineReply apply(final Command command)
+    /** Waits for room in the projection thread's queue; backpressure, bounded by the projections' progress. */
+    private void handOver(final CommittedBatch committed)
     {
-        final long timestampMs = nextTimestampMs();
-        try
+        while (!projections.offer(committed))
         {
-            commandLog.append(timestampMs, command);
+            if (projections.hasFailed())
+            {
+                stopped = true;
+                for (int i = 0; i < committed.size(); i++)
+                {
+                    committed.reply(i).complete(
+                        AppliedCommand.unapplied(committed.applied(i).command(), Status.INTERNAL_SERVER_ERROR));
+                }
+                return;
+            }
+            LockSupport.parkNanos(HANDOFF_PARK_NS);
         }
-        catch (final CommandCodecException ex)
-        {
-            LOG.warn("a {} cannot be journaled, so it is refused unapplied: {}", command.getClass().getSimpleName(),
-                ex.getMessage());
-            return new EngineReply(Status.INVALID_PARAMETER, List.of(), timestampMs);
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.error("the command log failed to append a command; it is not applied", ex);
-            return new EngineReply(Status.INTERNAL_SERVER_ERROR, List.of(), timestampMs);
-        }
-        events.clear();
-        final Status status;
-        try
-        {
-            status = engine.apply(command, timestampMs, events::add);
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.error("the engine failed on a {}", command.getClass().getSimpleName(), ex);
-            return new EngineReply(Status.INTERNAL_CORE_ERROR, List.of(), timestampMs);
-        }
-        try
-        {
-            readModel.onCommand(engine, status, events, timestampMs);
-        }
-        catch (final RuntimeException ex)
-        {
-            LOG.error("the read model failed to follow a {}; reads may be stale", command.getClass().getSimpleName(),
-                ex);
-        }
-        return new EngineReply(status, events, timestampMs);
     }
 
     private long nextTimestampMs()
@@ -208,23 +229,45 @@ public final class EngineAgent implements Agent
         return lastTimestampMs;
     }
 
-    private void releaseAll(final Status status)
+    private void stop(final String cause, final RuntimeException ex)
     {
+        stopped = true;
         for (final Request request : batch)
         {
-            request.reply().complete(new EngineReply(status, List.of(), 0));
+            request.reply().complete(AppliedCommand.unapplied(request.command(), Status.INTERNAL_SERVER_ERROR));
         }
-        batch.clear();
+        answerQueued(Status.INTERNAL_SERVER_ERROR);
+        if (health.stop(cause))
+        {
+            LOG.error("FAIL-STOP: {}; no more writes are accepted, commands not yet durable were answered 5000, " +
+                "and the server stops so that recovery rebuilds what is durable", cause, ex);
+            failStop.onFailStop(cause, ex);
+        }
     }
 
+    /** Answers every queued command unapplied; the engine thread only (the queue's one consumer). */
+    private int answerQueued(final Status status)
+    {
+        int answered = 0;
+        for (Request request = queue.poll(); request != null; request = queue.poll())
+        {
+            request.reply().complete(AppliedCommand.unapplied(request.command(), status));
+            answered++;
+        }
+        return answered;
+    }
+
+    private static String nameOf(final Command command)
+    {
+        return command.getClass().getSimpleName();
+    }
+
+    /** Answers what still waits with 5001: the server is shutting down and the command was never journaled. */
     @Override
     public void onClose()
     {
-        closed = true;
-        for (Request request = queue.poll(); request != null; request = queue.poll())
-        {
-            request.reply().complete(new EngineReply(Status.INTERNAL_TIMEOUT, List.of(), 0));
-        }
+        stopped = true;
+        answerQueued(Status.INTERNAL_TIMEOUT);
     }
 
     @Override
