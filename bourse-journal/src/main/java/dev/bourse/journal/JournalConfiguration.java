@@ -15,6 +15,8 @@ import java.util.Objects;
  *                           from the end of the last segment cannot be a torn write and is reported as corruption.
  * @param snapshotsToKeep    how many snapshots {@link JournalRetention} keeps, at least 1.
  * @param progressIntervalMs the least time between two progress lines of a long replay.
+ * @param segmentChannels    how the writer opens segments ({@link SegmentChannels#FILES}; a simulation injects
+ *                           faults).
  */
 public record JournalConfiguration(
     Path directory,
@@ -23,7 +25,8 @@ public record JournalConfiguration(
     int maxRecordBytes,
     int maxBatchBytes,
     int snapshotsToKeep,
-    long progressIntervalMs)
+    long progressIntervalMs,
+    SegmentChannels segmentChannels)
 {
     /** Default segment size: 64 MiB. */
     public static final long DEFAULT_SEGMENT_SIZE_BYTES = 64L * 1024 * 1024;
@@ -47,6 +50,7 @@ public record JournalConfiguration(
     {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(fsyncMode, "fsyncMode");
+        Objects.requireNonNull(segmentChannels, "segmentChannels");
         if (maxRecordBytes < 1 || maxRecordBytes > JournalFormat.MAX_PAYLOAD_BYTES)
         {
             throw new IllegalArgumentException("maxRecordBytes must be in 1.." + JournalFormat.MAX_PAYLOAD_BYTES +
@@ -82,7 +86,7 @@ public record JournalConfiguration(
     {
         return new JournalConfiguration(directory, FsyncMode.PER_BATCH, DEFAULT_SEGMENT_SIZE_BYTES,
             DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_BATCH_BYTES, DEFAULT_SNAPSHOTS_TO_KEEP,
-            DEFAULT_PROGRESS_INTERVAL_MS);
+            DEFAULT_PROGRESS_INTERVAL_MS, SegmentChannels.FILES);
     }
 
     /** @return the directory of the journal segments. */
@@ -101,27 +105,34 @@ public record JournalConfiguration(
     public JournalConfiguration withFsyncMode(final FsyncMode mode)
     {
         return new JournalConfiguration(directory, mode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
-            snapshotsToKeep, progressIntervalMs);
+            snapshotsToKeep, progressIntervalMs, segmentChannels);
     }
 
     /** @return a copy with other sizes. */
     public JournalConfiguration withSizes(final long segmentBytes, final int recordBytes, final int batchBytes)
     {
         return new JournalConfiguration(directory, fsyncMode, segmentBytes, recordBytes, batchBytes,
-            snapshotsToKeep, progressIntervalMs);
+            snapshotsToKeep, progressIntervalMs, segmentChannels);
     }
 
     /** @return a copy that keeps another number of snapshots. */
     public JournalConfiguration withSnapshotsToKeep(final int count)
     {
         return new JournalConfiguration(directory, fsyncMode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
-            count, progressIntervalMs);
+            count, progressIntervalMs, segmentChannels);
+    }
+
+    /** @return a copy whose writer opens segments through these channels. */
+    public JournalConfiguration withSegmentChannels(final SegmentChannels channels)
+    {
+        return new JournalConfiguration(directory, fsyncMode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
+            snapshotsToKeep, progressIntervalMs, channels);
     }
 
     /** @return a copy with another progress interval. */
     public JournalConfiguration withProgressIntervalMs(final long intervalMs)
     {
         return new JournalConfiguration(directory, fsyncMode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
-            snapshotsToKeep, intervalMs);
+            snapshotsToKeep, intervalMs, segmentChannels);
     }
 }

@@ -143,18 +143,27 @@ public final class JournalWriter implements CommandLog, AutoCloseable
             createSegment(nextSequence);
             return;
         }
-        channel = FileChannel.open(tail.segment(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        channel = configuration.segmentChannels()
+            .open(tail.segment(), StandardOpenOption.READ, StandardOpenOption.WRITE);
         segmentPath = tail.segment();
+        final boolean headerMissing = tail.validEndOffset() < SEGMENT_HEADER_BYTES;
         if (tail.isTorn())
         {
             LOGGER.warn("Truncating torn journal tail: file={} offset={} bytes={} reason={}",
                 tail.segment(), tail.validEndOffset(), tail.fileSize() - tail.validEndOffset(), tail.tornReason());
             channel.truncate(tail.validEndOffset());
-            if (tail.validEndOffset() < SEGMENT_HEADER_BYTES)
-            {
-                JournalFormat.writeFully(channel, JournalFormat.segmentHeader(tail.segmentFirstSequence()), 0);
-            }
-            force();
+        }
+        if (headerMissing)
+        {
+            // a segment whose header never reached the disk (even an empty file): records must not follow zeros
+            JournalFormat.writeFully(channel, JournalFormat.segmentHeader(tail.segmentFirstSequence()), 0);
+        }
+        // what recovery read may still be only in the page cache of a process that failed before forcing it:
+        // force it before anything is derived from it, so that a power loss cannot take back what was recovered
+        force();
+        if (headerMissing && configuration.fsyncMode() == FsyncMode.PER_BATCH)
+        {
+            JournalFormat.forceDirectory(directory);
         }
         segmentPosition = Math.max(tail.validEndOffset(), SEGMENT_HEADER_BYTES);
         if (nextSequence != tail.lastSequence() + 1)
@@ -332,7 +341,7 @@ public final class JournalWriter implements CommandLog, AutoCloseable
     private void createSegment(final long firstSequence) throws IOException
     {
         final Path path = directory.resolve(JournalFormat.segmentName(firstSequence));
-        channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        channel = configuration.segmentChannels().open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
         segmentPath = path;
         JournalFormat.writeFully(channel, JournalFormat.segmentHeader(firstSequence), 0);

@@ -73,13 +73,16 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
      * @param emptyExchange makes the empty exchange a snapshot is rebuilt in.
      * @param clock         the time.
      * @param interval      when snapshots are due.
+     * @param maker         runs the making of a snapshot: a thread of its own ({@link #background()}), or the caller's
+     *                      thread in a simulation.
      */
     public SnapshotTaker(
         final ExchangeRecovery.Recovered recovered,
         final JournalConfiguration configuration,
         final Supplier<ExchangeRecovery> emptyExchange,
         final EpochClock clock,
-        final Interval interval)
+        final Interval interval,
+        final ExecutorService maker)
     {
         this.engine = recovered.engine();
         this.readModel = recovered.readModel();
@@ -92,7 +95,13 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         this.lastTimestampMs = recovered.lastTimestampMs();
         this.lastSnapshotSequence = recovered.journal().snapshot().map(SnapshotFile::lastSequence).orElse(0L);
         this.lastSnapshotMs = clock.time();
-        this.maker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "bourse-snapshot-maker"));
+        this.maker = maker;
+    }
+
+    /** @return the thread snapshots are made on, off the engine thread. */
+    public static ExecutorService background()
+    {
+        return Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "bourse-snapshot-maker"));
     }
 
     @Override
