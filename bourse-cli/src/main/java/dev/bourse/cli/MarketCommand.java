@@ -88,13 +88,14 @@ public final class MarketCommand implements Runnable
         name = "trades",
         mixinStandardHelpOptions = true,
         description = {
-            "Recent trades of a pair, newest first (the side is the taker's); by default those of the last 92 days.",
+            "Recent trades of a pair, or of every pair without --pair, newest first (the side is the taker's); only",
+            "those of the last 92 days.",
             "Times are ms since the epoch, an ISO-8601 instant or a date (midnight UTC)."},
-        footer = {"", "Examples:", "  ./bourse market trades --pair BTC.USDT",
+        footer = {"", "Examples:", "  ./bourse market trades --pair BTC.USDT", "  ./bourse market trades --max 20",
             "  ./bourse market trades --pair BTC.USDT --from 2026-11-01 --max 100 --json"})
     int trades(
         @Mixin final PublicOptions options,
-        @Option(names = "--pair", required = true, paramLabel = "PAIR", description = "CURRENCY.MARKET.")
+        @Option(names = "--pair", paramLabel = "PAIR", description = "CURRENCY.MARKET; every pair without it.")
         final String pair,
         @Mixin final TimeRangeOptions range,
         @Option(names = "--max", paramLabel = "N", description = "At most this many trades (1..100, default 100).")

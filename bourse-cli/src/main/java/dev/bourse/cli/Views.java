@@ -14,7 +14,7 @@ final class Views
         new Table.Column("PAIR", row -> Table.text(row.get("coinType")) + "." + Table.text(row.get("marketType"))),
         new Table.Column("STATE", row -> row.path("trade").asBoolean() ? "TRADING" : "CANCEL_ONLY"),
         column("MIN_PRICE", "minPrice"),
-        column("PRICE_UNIT", "minPriceUnit"),
+        column("PRICE_DECIMALS", "minPriceDecimal"),
         column("QTY_DECIMALS", "minAmountDecimal"),
         column("MIN_QTY", "tradeMinAmount"),
         column("MAX_QTY", "tradeMaxAmount"),
@@ -39,6 +39,7 @@ final class Views
     static final View MARKET_TRADES = Table.of(
         column("ID", "transactionID"),
         time("TIME", "createdAt"),
+        new Table.Column("PAIR", row -> Table.text(row.get("currency")) + "." + Table.text(row.get("market"))),
         column("TAKER", "orderSide"),
         column("PRICE", "price"),
         column("AMOUNT", "amount"),

@@ -96,7 +96,8 @@ class CliIT
         assertThat(key.get("apiSecret").asText()).hasSize(32);
         assertThat(key.get("rps").asInt()).isEqualTo(20);
         assertThat(deposit.get("transferType").asText()).isEqualTo("DEPOSIT");
-        assertThat(deposit.get("total").decimalValue()).isEqualByComparingTo("1234");
+        assertThat(deposit.get("total").decimalValue()).as("amount + fee, as the original defines it")
+            .isEqualByComparingTo("1235");
         assertThat(keys).hasSize(1);
         assertThat(keys.get(0).get("apiKey").asText()).isEqualTo(key.get("apiKey").asText());
         assertThat(keys.get(0).get("enabled").asBoolean()).isTrue();
@@ -185,6 +186,9 @@ class CliIT
         assertThat(trades).hasSize(1);
         assertThat(trades.get(0).get("orderSide").asText()).isEqualTo("BUY");
         assertThat(trades.get(0).get("totalValue").decimalValue()).isEqualByComparingTo("500");
+        final JsonNode everyPair = ok(cli().run("market", "trades", "--max", "1", "--json"));
+        assertThat(everyPair.get(0).get("transactionID")).isEqualTo(trades.get(0).get("transactionID"));
+        assertThat(cli().run("market", "trades", "--max", "1").stdout()).containsPattern("BTC\\.USDT +BUY +1000 ");
 
         final JsonNode book = ok(cli().run("market", "book", "--pair", "BTC.USDT", "--depth", "5", "--json"));
         assertThat(book.get("ASK").get(0).get("price").decimalValue()).isEqualByComparingTo("1000");
@@ -197,6 +201,8 @@ class CliIT
         final JsonNode pairs = ok(cli().run("market", "pairs", "--json"));
         assertThat(pairs).extracting(pair -> pair.get("coinType").asText() + "." + pair.get("marketType").asText())
             .contains("BTC.USDT", "ETH.BTC", "BCH.ETH");
+        assertThat(pairs.get(0).get("minPriceUnit").asText()).isEqualTo(pairs.get(0).get("marketType").asText());
+        assertThat(cli().run("market", "pairs").stdout()).contains("PRICE_DECIMALS");
 
         final JsonNode transfers = ok(cliOf(taker).run("transfers", "--currency", "USDT", "--json"));
         assertThat(transfers.get("totalElements").asLong()).isEqualTo(1);

@@ -15,7 +15,7 @@ import java.math.BigDecimal;
  * @param price              the price.
  * @param amount             the quantity.
  * @param fee                the fee, in the Market.
- * @param totalConsideration volume + fee for a BUY, volume - fee for a SELL, in the Market.
+ * @param totalConsideration price * amount + fee, in the Market, for both sides (as the original defines it).
  * @param side               the side of the caller's order.
  * @param fillType           FULL when the fill completed the order.
  * @param createdAtMs        when it traded.

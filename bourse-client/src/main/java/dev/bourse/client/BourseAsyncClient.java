@@ -83,7 +83,7 @@ public final class BourseAsyncClient
             ApiCall.Access.PUBLIC), OrderBook.class);
     }
 
-    /** @return the trades of a pair, newest first ({@code GET /v1/market/public/tradeHistory}). */
+    /** @return the trades of a pair or of every pair, newest first ({@code GET /v1/market/public/tradeHistory}). */
     public CompletableFuture<List<MarketTrade>> marketTrades(final MarketTradesQuery query)
     {
         return transport.callForList(ApiCall.read(MARKET_TRADES, query.form(), ApiCall.Access.PUBLIC),

@@ -88,7 +88,7 @@ public final class BourseClient implements AutoCloseable
         return await(async.orderBook(coinPair, depth));
     }
 
-    /** @return the trades of a pair, newest first. */
+    /** @return the trades of a pair or of every pair, newest first. */
     public List<MarketTrade> marketTrades(final MarketTradesQuery query)
     {
         return await(async.marketTrades(query));

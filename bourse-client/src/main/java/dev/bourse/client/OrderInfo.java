@@ -14,12 +14,13 @@ import java.math.BigDecimal;
  * @param type                  the order type.
  * @param side                  the side.
  * @param price                 the limit price.
- * @param stopPrice             the stop price (0 unless STOPLIMIT).
+ * @param stopPrice             the stop price of a STOPLIMIT order, null otherwise.
  * @param initialRequestAmount  the quantity first asked.
  * @param requestAmount         the quantity asked after cancellation.
  * @param remainAmount          the quantity still open.
  * @param filledAmount          the quantity filled.
- * @param reservedValue         the funds reserved (Market for a BUY, Currency for a SELL).
+ * @param reservedValue         the funds reserved for requestAmount (the amount after cancellation): a BUY
+ *                              requestAmount * price * (1 + fee rate) in the Market, a SELL requestAmount.
  * @param reserveRemainingValue the part of the reserve still held.
  * @param makerFeeRate          the maker fee as a fraction.
  * @param takerFeeRate          the taker fee as a fraction.

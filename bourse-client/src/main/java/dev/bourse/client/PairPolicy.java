@@ -20,7 +20,8 @@ import java.math.BigDecimal;
  * @param takerFeeRate    the taker fee in percent.
  * @param feeUnit         the currency fees are paid in (the Market).
  * @param minPrice        the smallest price.
- * @param minPriceUnit    the price tick.
+ * @param minPriceUnit    the code of the coin prices are offered in (the Market, e.g. {@code "USDT"}); a
+ *                        String as in the original. The price tick is 10^-{@code priceDecimals}.
  * @param amountDecimals  the decimals allowed in a quantity.
  * @param priceDecimals   the decimals allowed in a price.
  * @param trading         whether the pair accepts new orders.
@@ -39,7 +40,7 @@ public record PairPolicy(
     @JsonProperty("tradeTakerFeeRate") BigDecimal takerFeeRate,
     @JsonProperty("tradeFeeUnit") String feeUnit,
     @JsonProperty("minPrice") BigDecimal minPrice,
-    @JsonProperty("minPriceUnit") BigDecimal minPriceUnit,
+    @JsonProperty("minPriceUnit") String minPriceUnit,
     @JsonProperty("minAmountDecimal") int amountDecimals,
     @JsonProperty("minPriceDecimal") int priceDecimals,
     @JsonProperty("trade") boolean trading)

@@ -12,11 +12,12 @@ import java.math.BigDecimal;
  * @param transferType DEPOSIT or WITHDRAW.
  * @param amount       the amount.
  * @param fee          the fee.
- * @param total        what the balance changed by (amount - fee for a deposit, amount + fee for a withdrawal).
- * @param address      the address, may be empty.
- * @param tag          the tag, may be empty.
- * @param bankName     the bank name, may be empty.
- * @param accountNo    the account number, may be empty.
+ * @param total        amount - fee for a fiat deposit, amount + fee for anything else (as the original defines it;
+ *                     not what the balance changed by, which is amount - fee for every deposit).
+ * @param address      the address of a cryptocurrency transfer, may be empty; null for a fiat transfer.
+ * @param tag          the tag of a cryptocurrency transfer, may be empty; null for a fiat transfer.
+ * @param bankName     the bank name of a fiat transfer (one with bank details), may be empty; null otherwise.
+ * @param accountNo    the account number of a fiat transfer, may be empty; null otherwise.
  * @param status       always COMPLETE on Bourse.
  * @param currency     the currency.
  */

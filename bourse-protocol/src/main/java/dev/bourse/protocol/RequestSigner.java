@@ -49,13 +49,17 @@ public final class RequestSigner
 
     /**
      * @param expected the signature computed by {@link #sign}.
-     * @param provided the signature the client sent.
+     * @param provided the signature the client sent, hex in either letter case.
      * @return whether they are equal, compared in time that does not depend on where they differ.
      */
     public static boolean matches(final String expected, final String provided)
     {
-        return MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), provided.getBytes(StandardCharsets.UTF_8));
+        final byte[] given = provided.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < given.length; i++)
+        {
+            given[i] = (byte)(given[i] >= 'A' && given[i] <= 'F' ? given[i] + ('a' - 'A') : given[i]);
+        }
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given);
     }
 
     private static Mac mac(final byte[] secret)

@@ -45,13 +45,18 @@ class RequestSignerTest
     }
 
     @Test
-    void shouldMatchOnlyTheExactSignature()
+    void shouldMatchOnlyTheSameDigestInEitherLetterCase()
     {
         final String signature = "f6f55e74ebe513b5c5b26a1c056923ce7a8dd56c0ea890d22fa603688b28ace0";
 
         assertThat(RequestSigner.matches(signature, signature)).isTrue();
-        assertThat(RequestSigner.matches(signature, signature.toUpperCase())).isFalse();
+        assertThat(RequestSigner.matches(signature, signature.toUpperCase())).isTrue();
+        assertThat(RequestSigner.matches(signature, "F6f55E74ebe513b5c5b26a1c056923ce7a8dd56c0ea890d22fa603688b28ACE0"))
+            .isTrue();
         assertThat(RequestSigner.matches(signature, signature.substring(1))).isFalse();
+        assertThat(RequestSigner.matches(signature, signature + "0")).isFalse();
+        assertThat(RequestSigner.matches(signature, signature.replace('f', 'g'))).isFalse();
+        assertThat(RequestSigner.matches(signature, signature.replace('f', 'G'))).isFalse();
         assertThat(RequestSigner.matches(signature, "")).isFalse();
     }
 }

@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authenticates signed requests as spec section 3 orders the checks: 4001, 4013, 4018, 6001, 6002, 6003, 6005,
- * 4003, 4005, 6004. Replay protection remembers, per key, the signatures and (timestamp, nonce) pairs of accepted
- * requests only as long as they could pass the time window, so memory is bounded by the key's rate limit; requests
- * signed before this authenticator started are refused (6005), so nothing signed before a restart is accepted
- * after it. A refused request changes nothing.
+ * 4003, 4005, 6004. A signature is hex in either letter case, and may leave out the query string of a POST, PUT or
+ * DELETE or the body of a GET (spec section 7). Replay protection remembers, per key, the signatures and (timestamp,
+ * nonce) pairs of accepted requests only as long as they could pass the time window, so memory is bounded by the
+ * key's rate limit; requests signed before this authenticator started are refused (6005), so nothing signed before
+ * a restart is accepted after it. A refused request changes nothing.
  */
 public final class ApiKeyAuthenticator
 {
@@ -107,15 +108,39 @@ public final class ApiKeyAuthenticator
         {
             throw new ApiException(Status.INVALID_REQUEST_TIMESTAMP);
         }
-        final String expected = RequestSigner.sign(key.secret(), request.nonce(), request.timestamp(),
-            request.method(), request.path(), request.query(), request.body());
-        if (!RequestSigner.matches(expected, request.sign()))
+        final String signature = matchingSignature(key.secret(), request);
+        if (signature == null)
         {
             throw new ApiException(Status.INVALID_SIGNATURE);
         }
         final KeyGuard guard = guards.computeIfAbsent(key.apiKey(), k -> new KeyGuard(key, configuration));
-        guard.admit(expected, timestampMs, nonce, tradeHistory, nowMs);
+        guard.admit(signature, timestampMs, nonce, tradeHistory, nowMs);
         return key;
+    }
+
+    /**
+     * The signed text is the whole request, or as the original allows (spec section 7) the request without its query
+     * string for POST, PUT and DELETE, or without its body for GET; either way it covers nonce, timestamp, method and
+     * path.
+     *
+     * @return the lowercase signature the request carries, or null when it signs neither text.
+     */
+    private static String matchingSignature(final byte[] secret, final SignedRequest request)
+    {
+        final String whole = RequestSigner.sign(secret, request.nonce(), request.timestamp(), request.method(),
+            request.path(), request.query(), request.body());
+        if (RequestSigner.matches(whole, request.sign()))
+        {
+            return whole;
+        }
+        final boolean get = "GET".equals(request.method());
+        if (get ? request.body().length == 0 : request.query().isEmpty())
+        {
+            return null;
+        }
+        final String shorter = RequestSigner.sign(secret, request.nonce(), request.timestamp(), request.method(),
+            request.path(), get ? request.query() : "", get ? new byte[0] : request.body());
+        return RequestSigner.matches(shorter, request.sign()) ? shorter : null;
     }
 
     private static int parseNonce(final String nonce)

@@ -5,6 +5,8 @@ import dev.bourse.engine.OrderType;
 import dev.bourse.engine.PairPolicy;
 import dev.bourse.engine.PairState;
 import dev.bourse.engine.Side;
+import dev.bourse.engine.TransferDetails;
+import dev.bourse.engine.TransferType;
 import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.TransferCompleted;
 import dev.bourse.server.readmodel.AccountFill;
@@ -17,8 +19,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How the API writes the things it shows: field names and orders of spec section 4, money as exact JSON numbers
- * in plain notation, converted from base units with the currency's scale.
+ * How the API writes the things it shows: field names of spec section 4 in the order of the original's response
+ * examples (spec section 7), money as exact JSON numbers in plain notation, converted from base units with the
+ * currency's scale.
  */
 public final class JsonViews
 {
@@ -76,7 +79,7 @@ public final class JsonViews
         money(json, "tradeTakerFeeRate", policy.takerFeePpm(), 4);
         json.writeStringField("tradeFeeUnit", pair.market());
         money(json, "minPrice", policy.minPrice(), marketScale);
-        money(json, "minPriceUnit", 1, policy.priceDecimals());
+        json.writeStringField("minPriceUnit", pair.market());
         json.writeNumberField("minAmountDecimal", policy.amountDecimals());
         json.writeNumberField("minPriceDecimal", policy.priceDecimals());
         json.writeBooleanField("trade", policy.state() == PairState.TRADING);
@@ -91,13 +94,9 @@ public final class JsonViews
         final int marketScale = markets.scale(pair.market());
         json.writeStartObject();
         orderHead(json, order, pair);
+        prices(json, order, marketScale);
         money(json, "requestAmount", order.requestQuantity(), currencyScale);
         money(json, "remainAmount", order.remainQuantity(), currencyScale);
-        money(json, "price", order.price(), marketScale);
-        if (order.type() == OrderType.STOPLIMIT)
-        {
-            money(json, "stopPrice", order.stopPrice(), marketScale);
-        }
         json.writeStringField("status", order.status().name());
         createdAt(json, order.createdAtMs());
         json.writeNumberField("completedAt", order.completedAtMs());
@@ -113,13 +112,12 @@ public final class JsonViews
         final int reserveScale = order.side() == Side.BUY ? marketScale : currencyScale;
         json.writeStartObject();
         orderHead(json, order, pair);
-        money(json, "price", order.price(), marketScale);
-        money(json, "stopPrice", order.stopPrice(), marketScale);
+        prices(json, order, marketScale);
         money(json, "initialRequestAmount", order.initialQuantity(), currencyScale);
         money(json, "requestAmount", order.requestQuantity(), currencyScale);
         money(json, "remainAmount", order.remainQuantity(), currencyScale);
         money(json, "filledAmount", order.filledQuantity(), currencyScale);
-        money(json, "reservedValue", order.reservedValue(), reserveScale);
+        decimal(json, "reservedValue", reservedValue(order, currencyScale, marketScale));
         money(json, "reserveRemainingValue", order.reserveRemaining(), reserveScale);
         money(json, "makerFeeRate", order.makerFeePpm(), 6);
         money(json, "takerFeeRate", order.takerFeePpm(), 6);
@@ -141,6 +139,44 @@ public final class JsonViews
         json.writeStringField("currency", pair.currency());
         json.writeStringField("orderType", order.type().name());
         json.writeStringField("orderSide", order.side().name());
+    }
+
+    /** Writes {@code price}, then {@code stopPrice} for a STOPLIMIT order only. */
+    private static void prices(final JsonGenerator json, final OrderView order, final int marketScale)
+        throws IOException
+    {
+        money(json, "price", order.price(), marketScale);
+        if (order.type() == OrderType.STOPLIMIT)
+        {
+            money(json, "stopPrice", order.stopPrice(), marketScale);
+        }
+    }
+
+    /**
+     * @return {@code reservedValue} from {@code requestAmount}, the amount after cancellation, as the original defines
+     * it. A SELL: requestAmount, in the Currency. A LIMIT or STOPLIMIT BUY: requestAmount * price * (1 + fee rate) in
+     * the Market, at the higher of the order's two rates and with the fee rounded up, as the engine reserves it. A
+     * MARKET BUY has no price; its requestAmount is what filled, so its value is what that cost: filled volume + fees.
+     */
+    private static BigDecimal reservedValue(final OrderView order, final int currencyScale, final int marketScale)
+    {
+        if (order.side() == Side.SELL)
+        {
+            return DecimalUnits.toDecimal(order.requestQuantity(), currencyScale);
+        }
+        if (order.type() == OrderType.MARKET)
+        {
+            return BigDecimal.valueOf(order.filledVolume()).add(BigDecimal.valueOf(order.feePaid()))
+                .movePointLeft(marketScale);
+        }
+        final BigDecimal volume = BigDecimal.valueOf(order.price())
+            .multiply(BigDecimal.valueOf(order.requestQuantity()))
+            .movePointLeft(currencyScale)
+            .setScale(0, RoundingMode.CEILING);
+        final BigDecimal fee = volume.multiply(BigDecimal.valueOf(Math.max(order.makerFeePpm(), order.takerFeePpm())))
+            .movePointLeft(6)
+            .setScale(0, RoundingMode.CEILING);
+        return volume.add(fee).movePointLeft(marketScale);
     }
 
     /**
@@ -175,7 +211,7 @@ public final class JsonViews
         json.writeEndObject();
     }
 
-    /** Writes a fill as account tradeHistory shows it. */
+    /** Writes a fill as account tradeHistory shows it; {@code totalConsideration} is price * amount + fee. */
     public void accountFill(final JsonGenerator json, final AccountFill fill) throws IOException
     {
         final MarketDirectory.Pair pair = PairParameter.require(markets, fill.coinPair());
@@ -189,28 +225,46 @@ public final class JsonViews
         money(json, "price", fill.price(), marketScale);
         money(json, "amount", fill.quantity(), currencyScale);
         money(json, "fee", fill.fee(), marketScale);
-        money(json, "totalConsideration", fill.totalConsideration(), marketScale);
+        decimal(json, "totalConsideration",
+            BigDecimal.valueOf(fill.volume()).add(BigDecimal.valueOf(fill.fee())).movePointLeft(marketScale));
         json.writeStringField("orderSide", fill.side().name());
         json.writeStringField("fillType", fill.full() ? "FULL" : "PARTIAL");
         createdAt(json, fill.timestampMs());
         json.writeEndObject();
     }
 
-    /** Writes a deposit or withdrawal as transactionHistory shows it. */
+    /**
+     * Writes a deposit or withdrawal as transactionHistory shows it (spec section 7). A transfer is fiat when it
+     * carries bank details ({@code bankName} or {@code accountNo}), otherwise cryptocurrency. {@code total} is
+     * {@code amount - fee} for a fiat deposit and {@code amount + fee} otherwise. Only the details that apply are
+     * written, in the order of the original's examples: {@code address} and {@code tag} before {@code status} for
+     * cryptocurrency, {@code bankName} and {@code accountNo} after it for fiat.
+     */
     public void transfer(final JsonGenerator json, final TransferCompleted transfer) throws IOException
     {
         final int scale = markets.scale(transfer.currency());
+        final TransferDetails details = transfer.details();
+        final boolean fiat = !details.bankName().isEmpty() || !details.accountNo().isEmpty();
+        final BigDecimal amount = DecimalUnits.toDecimal(transfer.amount(), scale);
+        final BigDecimal fee = DecimalUnits.toDecimal(transfer.fee(), scale);
         json.writeStartObject();
         json.writeNumberField("date", transfer.timestampMs());
         json.writeStringField("transferType", transfer.type().name());
-        money(json, "amount", transfer.amount(), scale);
-        money(json, "fee", transfer.fee(), scale);
-        money(json, "total", transfer.total(), scale);
-        json.writeStringField("address", transfer.details().address());
-        json.writeStringField("tag", transfer.details().tag());
-        json.writeStringField("bankName", transfer.details().bankName());
-        json.writeStringField("accountNo", transfer.details().accountNo());
+        decimal(json, "amount", amount);
+        decimal(json, "fee", fee);
+        final boolean fiatDeposit = fiat && transfer.type() == TransferType.DEPOSIT;
+        decimal(json, "total", fiatDeposit ? amount.subtract(fee) : amount.add(fee));
+        if (!fiat)
+        {
+            json.writeStringField("address", details.address());
+            json.writeStringField("tag", details.tag());
+        }
         json.writeStringField("status", "COMPLETE");
+        if (fiat)
+        {
+            json.writeStringField("bankName", details.bankName());
+            json.writeStringField("accountNo", details.accountNo());
+        }
         json.writeStringField("currency", transfer.currency());
         json.writeEndObject();
     }

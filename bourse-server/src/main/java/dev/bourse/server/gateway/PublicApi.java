@@ -19,7 +19,11 @@ import dev.bourse.server.readmodel.MarketTrade;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.readmodel.TickerStore;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
@@ -29,6 +33,8 @@ public final class PublicApi
     private static final long DAY_MS = 24L * 3600 * 1000;
     private static final long MAX_ACCOUNT_HISTORY_WINDOW_MS = 30 * DAY_MS;
     private static final long MARKET_HISTORY_MS = 92 * DAY_MS;
+    private static final Comparator<MarketTrade> OLDEST_FIRST =
+        Comparator.comparingLong(MarketTrade::timestampMs).thenComparingLong(MarketTrade::tradeId);
 
     private final ReadModel readModel;
     private final MarketDirectory markets;
@@ -135,13 +141,37 @@ public final class PublicApi
         }));
     }
 
+    /**
+     * Trades of the last 92 days only, newest first; without {@code coinPair}, those of every pair merged (spec
+     * section 7).
+     */
     private CompletableFuture<ApiResponse> marketTradeHistory(final ApiRequest request)
     {
-        final MarketDirectory.Pair pair = pairParam(request);
-        final TimeRange range = TimeRange.of(request.params(), request.nowMs() - MARKET_HISTORY_MS, request.nowMs(),
-            Long.MAX_VALUE);
+        final String coinPair = request.params().optional("coinPair");
+        final List<MarketDirectory.Pair> pairs = coinPair == null ? markets.pairs() :
+            List.of(markets.requirePair(coinPair));
+        final long oldestMs = request.nowMs() - MARKET_HISTORY_MS;
+        final TimeRange range = TimeRange.of(request.params(), oldestMs, request.nowMs(), Long.MAX_VALUE);
+        final long fromMs = Math.max(oldestMs, range.fromMs());
         final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
-        final List<MarketTrade> trades = readModel.trades(pair.coinPair(), range.fromMs(), range.toMs(), max);
+        final PriorityQueue<MarketTrade> newest = new PriorityQueue<>(max + 1, OLDEST_FIRST);
+        for (final MarketDirectory.Pair pair : pairs)
+        {
+            for (final MarketTrade trade : readModel.trades(pair.coinPair(), fromMs, range.toMs(), max))
+            {
+                if (newest.size() == max && OLDEST_FIRST.compare(trade, newest.peek()) <= 0)
+                {
+                    break;
+                }
+                newest.add(trade);
+                if (newest.size() > max)
+                {
+                    newest.poll();
+                }
+            }
+        }
+        final List<MarketTrade> trades = new ArrayList<>(newest);
+        trades.sort(OLDEST_FIRST.reversed());
         return done(ApiResponse.okArray(trades, views::marketTrade));
     }
 
@@ -363,13 +393,15 @@ public final class PublicApi
         }));
     }
 
+    /** @return the type, in any letter case (spec section 7); ASCII only, so that no other script folds into it. */
     private static TransferType transferType(final String text)
     {
         if (text == null)
         {
             return null;
         }
-        return switch (text)
+        final boolean ascii = text.chars().allMatch(c -> c < 0x80);
+        return switch (ascii ? text.toUpperCase(Locale.ROOT) : text)
         {
             case "DEPOSIT" -> TransferType.DEPOSIT;
             case "WITHDRAW" -> TransferType.WITHDRAW;

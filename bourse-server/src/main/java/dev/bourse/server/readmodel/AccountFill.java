@@ -19,9 +19,4 @@ import dev.bourse.engine.Side;
 public record AccountFill(long tradeId, long orderId, String coinPair, Side side, long price, long quantity,
     long volume, long fee, boolean full, long timestampMs)
 {
-    /** @return what the fill cost (BUY: volume + fee) or brought (SELL: volume - fee), Market base units. */
-    public long totalConsideration()
-    {
-        return side == Side.BUY ? volume + fee : volume - fee;
-    }
 }

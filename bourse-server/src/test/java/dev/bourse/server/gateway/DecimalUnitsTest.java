@@ -3,6 +3,7 @@ package dev.bourse.server.gateway;
 import dev.bourse.engine.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DecimalUnitsTest
 {
+    private static void assertRefused(final String text, final DecimalUnits.Rule rule, final Status status)
+    {
+        assertThatThrownBy(() -> DecimalUnits.parse(text, 8, rule))
+            .isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.status()).isEqualTo(status));
+    }
+
     @Test
     void shouldConvertToBaseUnits()
     {
@@ -21,12 +28,51 @@ class DecimalUnitsTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-1", "+1", "1e3", "1E-8", "NaN", "Infinity", " 1", "1 ", "1.", ".5", "0x10", "1,5",
-        "1.2.3", "٣", "0.0", "0", "00000000000000000000000000000000000000000000000000001"})
-    void shouldRefuseWhatIsNotAPositivePlainDecimal(final String text)
+    @ValueSource(strings = {"", "-1", "+1", "NaN", "Infinity", " 1", "1 ", "1.", ".5", "0x10", "1,5",
+        "1.2.3", "٣", "0.0", "0", "00000000000000000000000000000000000000000000000000001", "1e", "e5", "E5", "1e+",
+        "1e-", "-1e-8", "+1e5", "1e5e5", "1E5e5", "1e+-5", "1e--5", "1e5.5", "1.e5", ".5e1", "1e 5", "1 e5", "1e5 ",
+        "1e٣", "0x1p3", "0x1.8p1", "1p3", "1d5", "1f", "1e0x10", "NaNe5", "Infinitye1", "0e5", "0.0E-400",
+        "1e00000000000000000000000000000000000000000000005"})
+    void shouldRefuseWhatIsNotAPositiveDecimal(final String text)
     {
-        assertThatThrownBy(() -> DecimalUnits.parse(text, 8, DecimalUnits.QUANTITY))
-            .isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.status()).isEqualTo(Status.INVALID_QUANTITY));
+        assertRefused(text, DecimalUnits.QUANTITY, Status.INVALID_QUANTITY);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1e-05, 1000", "1E-05, 1000", "1.0E-4, 10000", "5E+2, 50000000000", "1E+2, 10000000000",
+        "1e2, 10000000000", "1.5e1, 1500000000", "0.000123e3, 12300000", "12345.678e-3, 1234567800", "1e-8, 1",
+        "100000000e-16, 1", "1e+000000000000000000000000000000000000000000005, 10000000000000",
+        "9.2233720368547758E+10, 9223372036854775800"})
+    void shouldTakeAnExponentFormAsExactlyTheDecimalItDenotes(final String text, final long units)
+    {
+        assertThat(DecimalUnits.parse(text, 8, DecimalUnits.QUANTITY)).isEqualTo(units);
+        assertThat(DecimalUnits.parse(text, 8, DecimalUnits.PRICE)).isEqualTo(units);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-9", "1E-400", "1e-1000", "1e-2147483648", "1e-99999999999999999999999999999999999999",
+        "100000000000000000000000000000000000000000e-1000", "1.5e-8", "123456789e-17"})
+    void shouldRefuseExponentFormsWithTooManyDecimalsWithTheOutOfScaleCode(final String text)
+    {
+        assertRefused(text, DecimalUnits.QUANTITY, Status.AMOUNT_OUT_OF_SCALE);
+        assertRefused(text, DecimalUnits.PRICE, Status.PRICE_OUT_OF_SCALE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "1E+19", "1e11", "9.2233720368547759E+10", "1e1000", "1e2147483648",
+        "1e99999999999999999999999999999999999999999999", "0.00000000000000000000000000000000000000001e1000"})
+    void shouldRefuseExponentFormsBeyondALongWithTheTooLargeCode(final String text)
+    {
+        assertRefused(text, DecimalUnits.QUANTITY, Status.AMOUNT_TOO_HIGH);
+        assertRefused(text, DecimalUnits.PRICE, Status.INVALID_PRICE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e3", "1E-8", "5E+2"})
+    void shouldRefuseExponentsWhereTheRuleDoesNotAllowThem(final String text)
+    {
+        assertRefused(text, DecimalUnits.POSITIVE_AMOUNT, Status.INVALID_PARAMETER);
+        assertRefused(text, DecimalUnits.AMOUNT_OR_ZERO, Status.INVALID_PARAMETER);
     }
 
     @Test

@@ -115,11 +115,13 @@ class AdminClientSystemTest extends WithExchange
             .withFee(new BigDecimal("0.0005")).withBank("Bank", "12345"));
 
         assertThat(deposit.transferType()).isEqualTo(TransferType.DEPOSIT);
-        assertThat(deposit.total()).isEqualByComparingTo("1.999");
+        assertThat(deposit.total()).as("amount + fee for a cryptocurrency deposit").isEqualByComparingTo("2.001");
         assertThat(deposit.address()).isEqualTo("bc1qexample");
+        assertThat(deposit.bankName()).isNull();
         assertThat(withdrawal.transferType()).isEqualTo(TransferType.WITHDRAW);
         assertThat(withdrawal.total()).isEqualByComparingTo("1.0005");
         assertThat(withdrawal.bankName()).isEqualTo("Bank");
+        assertThat(withdrawal.address()).isNull();
         assertThat(trader.client().balance("BTC").balance()).isEqualByComparingTo("0.9985");
         final BourseException beyond = catchThrowableOfType(BourseException.class,
             () -> admin.withdraw(trader.accountId(), TransferRequest.of("BTC", BigDecimal.ONE)));

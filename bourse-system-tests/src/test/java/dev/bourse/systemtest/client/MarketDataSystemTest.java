@@ -61,7 +61,7 @@ class MarketDataSystemTest extends WithExchange
         assertThat(btc.takerFeeRate()).isEqualByComparingTo("0.2");
         assertThat(btc.priceDecimals()).isEqualTo(2);
         assertThat(btc.amountDecimals()).isEqualTo(6);
-        assertThat(btc.minPriceUnit()).isEqualByComparingTo("0.01");
+        assertThat(btc.minPriceUnit()).isEqualTo("USDT");
         assertThat(btc.tradeMinAmount()).isEqualByComparingTo("0.0001");
         assertThat(btc.trading()).isTrue();
     }
@@ -103,6 +103,7 @@ class MarketDataSystemTest extends WithExchange
         assertThat(trade.takerSide()).isEqualTo(OrderSide.SELL);
         assertThat(anonymous.marketTrades(MarketTradesQuery.of(PAIR).withTimeRange(0, trade.createdAtMs() - 1)))
             .isEmpty();
+        assertThat(anonymous.marketTrades(MarketTradesQuery.allPairs().withMax(1))).containsExactly(trade);
     }
 
     @Test

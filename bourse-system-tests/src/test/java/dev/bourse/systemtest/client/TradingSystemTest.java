@@ -86,6 +86,7 @@ class TradingSystemTest extends WithExchange
         assertThat(maker.client().openOrders(OpenOrdersQuery.forCurrency("ETH"))).isEmpty();
         final OrderInfo info = maker.client().orderInfo(ack.orderId());
         assertThat(info.reservedValue()).isEqualByComparingTo("300.6");
+        assertThat(info.stopPrice()).isNull();
         assertThat(info.takerFeeRate()).isEqualByComparingTo("0.002");
         assertThat(maker.client().balance("USDT").availableBalance()).isEqualByComparingTo("9699.4");
         assertThat(maker.client().balance("USDT").balance()).isEqualByComparingTo("10000");
@@ -114,6 +115,8 @@ class TradingSystemTest extends WithExchange
         final AccountTrade takerFill = taker.client().tradeHistory(TradeHistoryQuery.all().withMax(10)).getFirst();
         assertThat(takerFill.fillType()).isEqualTo(FillType.FULL);
         assertThat(takerFill.fee()).isEqualByComparingTo("0.24");
+        assertThat(takerFill.totalConsideration()).as("price * amount + fee for a SELL too")
+            .isEqualByComparingTo("120.24");
         assertThat(takerFill.transactionId()).isEqualTo(makerFill.transactionId());
 
         assertThat(maker.client().balance("BTC").balance()).isEqualByComparingTo("0.004");
