@@ -62,6 +62,8 @@ public final class BourseServer implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(BourseServer.class);
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /** How long answers already on their way (a fail-stop's 5000s among them) may take to leave at shutdown. */
+    private static final long SHUTDOWN_GRACE_MS = 2_000;
     private static final String OPENAPI_PATH = "/openapi.yaml";
     private static final String ADMIN_TOKEN_FILE = "admin.token";
 
@@ -326,7 +328,7 @@ public final class BourseServer implements AutoCloseable
         {
             for (final HttpServer server : servers)
             {
-                await(server.close());
+                await(server.shutdown(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS));
             }
             await(vertx.close());
         }

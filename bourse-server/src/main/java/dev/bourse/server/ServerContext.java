@@ -3,6 +3,7 @@ package dev.bourse.server;
 import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.journal.FsyncMode;
 import dev.bourse.journal.JournalConfiguration;
+import dev.bourse.journal.SegmentChannels;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.readmodel.ReadModel;
 import org.agrona.concurrent.EpochClock;
@@ -32,6 +33,7 @@ public final class ServerContext
     private long snapshotIntervalCommands = 10_000_000;
     private long snapshotIntervalMs = 600_000;
     private int snapshotsToKeep = JournalConfiguration.DEFAULT_SNAPSHOTS_TO_KEEP;
+    private SegmentChannels segmentChannels = SegmentChannels.FILES;
     private EngineConfiguration engineConfiguration = EngineConfiguration.DEFAULT;
     private ReadModel.Configuration readModelConfiguration = ReadModel.Configuration.DEFAULT;
     private ApiKeyAuthenticator.Configuration authConfiguration = ApiKeyAuthenticator.Configuration.DEFAULT;
@@ -255,10 +257,23 @@ public final class ServerContext
         return this;
     }
 
+    /** @return how the journal writes its segments: the files themselves, unless a fault-injection test says so. */
+    public SegmentChannels segmentChannels()
+    {
+        return segmentChannels;
+    }
+
+    public ServerContext segmentChannels(final SegmentChannels segmentChannels)
+    {
+        this.segmentChannels = segmentChannels;
+        return this;
+    }
+
     /** @return the journal's configuration: {@code journal/} and {@code snapshots/} in the data directory. */
     public JournalConfiguration journalConfiguration()
     {
-        return JournalConfiguration.defaults(dataDir).withFsyncMode(fsyncMode).withSnapshotsToKeep(snapshotsToKeep);
+        return JournalConfiguration.defaults(dataDir).withFsyncMode(fsyncMode).withSnapshotsToKeep(snapshotsToKeep)
+            .withSegmentChannels(segmentChannels);
     }
 
     public EngineConfiguration engineConfiguration()

@@ -149,7 +149,7 @@ public final class PublicApi
     {
         final String coinPair = request.params().optional("coinPair");
         final List<MarketDirectory.Pair> pairs = coinPair == null ? markets.pairs() :
-            List.of(markets.requirePair(coinPair));
+            List.of(PairParameter.require(markets, coinPair));
         final long oldestMs = request.nowMs() - MARKET_HISTORY_MS;
         final TimeRange range = TimeRange.of(request.params(), oldestMs, request.nowMs(), Long.MAX_VALUE);
         final long fromMs = Math.max(oldestMs, range.fromMs());

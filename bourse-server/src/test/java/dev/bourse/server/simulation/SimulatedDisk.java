@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The journal's disk in the whole-server simulation: real files, written through channels that fail a write (as a
- * full disk does), fail a force, or tear a write (a prefix reaches the file, then the write fails), each with a
- * seeded probability; and a crash that keeps only what was forced plus a random prefix of what was not, as a power
- * loss does.
+ * The journal's disk in the whole-server simulation and the fault-injection tests: real files, written through
+ * channels that fail a write (as a full disk does), fail a force, or tear a write (a prefix reaches the file, then the
+ * write fails), each with a seeded probability; a capacity beyond which every write fails with "No space left on
+ * device"; and a crash that keeps only what was forced plus a random prefix of what was not, as a power loss does.
  */
-final class SimulatedDisk implements SegmentChannels
+public final class SimulatedDisk implements SegmentChannels
 {
     /**
      * How often each fault strikes, per write or force.
@@ -31,7 +31,7 @@ final class SimulatedDisk implements SegmentChannels
      * @param tearWrite a write writes a prefix of its bytes, then fails.
      * @param failForce a force fails (the bytes may or may not be on the disk).
      */
-    record Faults(double failWrite, double tearWrite, double failForce)
+    public record Faults(double failWrite, double tearWrite, double failForce)
     {
         static final Faults NONE = new Faults(0, 0, 0);
     }
@@ -40,20 +40,37 @@ final class SimulatedDisk implements SegmentChannels
     private final Map<Path, Long> forcedLengths = new LinkedHashMap<>();
     private Faults faults = Faults.NONE;
     private int faultsInjected;
+    private volatile long bytesWritten;
+    private volatile long capacityBytes = Long.MAX_VALUE;
 
-    SimulatedDisk(final Random random)
+    /** @param random decides every fault. */
+    public SimulatedDisk(final Random random)
     {
         this.random = random;
     }
 
-    void faults(final Faults faults)
+    /** @param faults how often each fault strikes from now on. */
+    public void faults(final Faults faults)
     {
         this.faults = faults;
     }
 
-    int faultsInjected()
+    /** @return faults injected so far. */
+    public int faultsInjected()
     {
         return faultsInjected;
+    }
+
+    /** @return bytes written to segments so far. */
+    public long bytesWritten()
+    {
+        return bytesWritten;
+    }
+
+    /** @param capacityBytes bytes written in all beyond which every write fails: the disk is full. */
+    public void capacity(final long capacityBytes)
+    {
+        this.capacityBytes = capacityBytes;
     }
 
     @Override
@@ -118,10 +135,11 @@ final class SimulatedDisk implements SegmentChannels
         @Override
         public int write(final ByteBuffer source, final long position) throws IOException
         {
-            if (strikes(faults.failWrite()))
+            if (strikes(faults.failWrite()) || bytesWritten + source.remaining() > capacityBytes)
             {
                 throw new IOException("No space left on device (simulated)");
             }
+            bytesWritten += source.remaining();
             if (source.remaining() > 1 && strikes(faults.tearWrite()))
             {
                 final ByteBuffer prefix = source.duplicate();

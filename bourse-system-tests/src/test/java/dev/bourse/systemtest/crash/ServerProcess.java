@@ -100,6 +100,17 @@ final class ServerProcess
         return process.exitValue();
     }
 
+    /** Waits for the process to exit by itself; @return its exit code. */
+    int awaitExit() throws InterruptedException
+    {
+        if (!process.waitFor(START_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+        {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("the server did not exit by itself:\n" + output());
+        }
+        return process.exitValue();
+    }
+
     /** @return the last lines the server printed. */
     synchronized String output()
     {
