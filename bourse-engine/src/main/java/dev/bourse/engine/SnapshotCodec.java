@@ -88,7 +88,7 @@ final class SnapshotCodec
         {
             out.writeUTF(pair.currency.code);
             out.writeUTF(pair.market.code);
-            writePolicy(pair.policy, out);
+            PairPolicyCodec.write(pair.policy, out);
             out.writeLong(pair.lastPrice);
         }
 
@@ -122,21 +122,6 @@ final class SnapshotCodec
             writeSide(pair.sellStops, out);
         }
         out.writeInt(END);
-    }
-
-    private static void writePolicy(final PairPolicy policy, final DataOutput out) throws IOException
-    {
-        out.writeUTF(policy.displayName());
-        out.writeLong(policy.minPrice());
-        out.writeInt(policy.priceDecimals());
-        out.writeInt(policy.amountDecimals());
-        out.writeLong(policy.minAmount());
-        out.writeLong(policy.maxAmount());
-        out.writeLong(policy.minVolume());
-        out.writeLong(policy.maxVolume());
-        out.writeInt(policy.makerFeePpm());
-        out.writeInt(policy.takerFeePpm());
-        out.writeByte(EnumCodes.code(policy.state()));
     }
 
     private static void writeSide(final BookSide side, final DataOutput out) throws IOException
@@ -226,7 +211,7 @@ final class SnapshotCodec
         {
             final Currency currency = knownCurrency(state, in.readUTF());
             final Currency market = knownCurrency(state, in.readUTF());
-            final Pair pair = new Pair(i, currency, market, readPolicy(in));
+            final Pair pair = new Pair(i, currency, market, PairPolicyCodec.read(in));
             pair.lastPrice = in.readLong();
             state.pairs.add(pair);
             state.pairsByName.put(pair.coinPair, pair);
@@ -270,13 +255,6 @@ final class SnapshotCodec
         indexOrders(state, orders);
         checkReserves(state, reservedByAccount);
         return state;
-    }
-
-    private static PairPolicy readPolicy(final DataInput in) throws IOException
-    {
-        return new PairPolicy(in.readUTF(), in.readLong(), in.readInt(), in.readInt(), in.readLong(),
-            in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
-            code(EnumCodes::pairState, in.readByte()));
     }
 
     private static void readSide(

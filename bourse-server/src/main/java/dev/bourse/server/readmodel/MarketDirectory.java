@@ -2,6 +2,7 @@ package dev.bourse.server.readmodel;
 
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.PairPolicy;
+import dev.bourse.engine.PairPolicyCodec;
 import dev.bourse.engine.event.CurrencyCreated;
 import dev.bourse.engine.event.PairUpdated;
 
@@ -88,7 +89,7 @@ public final class MarketDirectory
             out.writeInt(pair.pairId());
             out.writeUTF(pair.currency());
             out.writeUTF(pair.market());
-            SnapshotFields.writePolicy(out, pair.policy());
+            PairPolicyCodec.write(pair.policy(), out);
         }
     }
 
@@ -106,7 +107,7 @@ public final class MarketDirectory
             final int pairId = in.readInt();
             final String currency = in.readUTF();
             final String market = in.readUTF();
-            putPair(new Pair(pairId, currency + "." + market, currency, market, SnapshotFields.readPolicy(in)));
+            putPair(new Pair(pairId, currency + "." + market, currency, market, PairPolicyCodec.read(in)));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.bourse.server.readmodel;
 
 import dev.bourse.engine.EnumCodes;
-import dev.bourse.engine.PairPolicy;
 import dev.bourse.engine.TransferDetails;
 import dev.bourse.engine.event.ApiKeyIssued;
 import dev.bourse.engine.event.OrderView;
@@ -137,27 +136,6 @@ final class SnapshotFields
     {
         return new AccountFill(in.readLong(), in.readLong(), in.readUTF(), readCode(in, EnumCodes::side), in.readLong(),
             in.readLong(), in.readLong(), in.readLong(), in.readBoolean(), in.readLong());
-    }
-
-    static void writePolicy(final DataOutput out, final PairPolicy policy) throws IOException
-    {
-        out.writeUTF(policy.displayName());
-        out.writeLong(policy.minPrice());
-        out.writeInt(policy.priceDecimals());
-        out.writeInt(policy.amountDecimals());
-        out.writeLong(policy.minAmount());
-        out.writeLong(policy.maxAmount());
-        out.writeLong(policy.minVolume());
-        out.writeLong(policy.maxVolume());
-        out.writeInt(policy.makerFeePpm());
-        out.writeInt(policy.takerFeePpm());
-        out.writeByte(EnumCodes.code(policy.state()));
-    }
-
-    static PairPolicy readPolicy(final DataInput in) throws IOException
-    {
-        return new PairPolicy(in.readUTF(), in.readLong(), in.readInt(), in.readInt(), in.readLong(), in.readLong(),
-            in.readLong(), in.readLong(), in.readInt(), in.readInt(), readCode(in, EnumCodes::pairState));
     }
 
     static void writeApiKey(final DataOutput out, final ApiKeyIssued key) throws IOException
