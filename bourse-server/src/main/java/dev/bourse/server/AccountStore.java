@@ -1,5 +1,7 @@
 package dev.bourse.server;
 
+import dev.bourse.engine.Engine;
+import dev.bourse.engine.event.AccountCreated;
 import dev.bourse.engine.event.BalanceChanged;
 import dev.bourse.engine.event.TransferCompleted;
 
@@ -8,12 +10,14 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Predicate;
 
 /**
- * Read model of accounts: which exist, their balances per currency and their deposits and withdrawals (at most
- * {@code maxTransfersPerAccount} each, the oldest forgotten first). Written by the engine thread.
+ * Read model of accounts: which exist, their labels, their balances per currency and their deposits and withdrawals
+ * (at most {@code maxTransfersPerAccount} each, the oldest forgotten first). Written by the engine thread.
  */
 public final class AccountStore
 {
@@ -28,6 +32,8 @@ public final class AccountStore
     private final int maxTransfersPerAccount;
     private final Map<Long, Map<String, Balance>> balances = new ConcurrentHashMap<>();
     private final Map<Long, TimeSeries<TransferCompleted>> transfers = new ConcurrentHashMap<>();
+    private final Map<Long, String> labels = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<Long>> accountsByLabel = new ConcurrentHashMap<>();
     private volatile long accountCount;
 
     /** @param maxTransfersPerAccount how many transfers transactionHistory can show per account. */
@@ -36,9 +42,28 @@ public final class AccountStore
         this.maxTransfersPerAccount = maxTransfersPerAccount;
     }
 
-    void onAccountCreated(final long accountId)
+    void onAccountCreated(final AccountCreated event)
     {
-        accountCount = Math.max(accountCount, accountId);
+        label(event.accountId(), event.label());
+        accountCount = Math.max(accountCount, event.accountId());
+    }
+
+    /** Restores the labels from the engine restored from the same snapshot (the engine's section holds them). */
+    void restoreLabels(final Engine engine)
+    {
+        for (long accountId = 1; accountId <= engine.accountCount(); accountId++)
+        {
+            label(accountId, engine.accountLabel(accountId));
+        }
+    }
+
+    private void label(final long accountId, final String label)
+    {
+        if (!label.isEmpty())
+        {
+            labels.put(accountId, label);
+            accountsByLabel.computeIfAbsent(label, ignore -> new ConcurrentSkipListSet<>()).add(accountId);
+        }
     }
 
     void onBalanceChanged(final BalanceChanged event)
@@ -105,6 +130,19 @@ public final class AccountStore
     public boolean exists(final long accountId)
     {
         return accountId >= 1 && accountId <= accountCount;
+    }
+
+    /** @return the account's label, empty for none. */
+    public String label(final long accountId)
+    {
+        return labels.getOrDefault(accountId, "");
+    }
+
+    /** @return at most {@code max} accounts with the label from {@code fromAccountId} on, ascending. */
+    public List<Long> accountsLabelled(final String label, final long fromAccountId, final int max)
+    {
+        final NavigableSet<Long> accounts = accountsByLabel.get(label);
+        return accounts == null ? List.of() : accounts.tailSet(fromAccountId, true).stream().limit(max).toList();
     }
 
     /** @return the account's balance in the currency; zero when it never had any. */

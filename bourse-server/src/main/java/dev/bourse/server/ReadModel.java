@@ -119,7 +119,7 @@ public final class ReadModel
         {
             case CurrencyCreated created -> markets.onCurrencyCreated(created);
             case PairUpdated updated -> markets.onPairUpdated(updated);
-            case AccountCreated created -> accounts.onAccountCreated(created.accountId());
+            case AccountCreated created -> accounts.onAccountCreated(created);
             case ApiKeyIssued issued -> apiKeys.onIssued(issued);
             case ApiKeyRevoked revoked -> apiKeys.onRevoked(revoked.apiKey());
             case TransferCompleted transfer -> accounts.onTransfer(transfer);
@@ -188,7 +188,7 @@ public final class ReadModel
 
     /**
      * Restores this read model, which must be new, from {@link #writeSnapshot} and the engine restored from the same
-     * snapshot: currencies and pairs come from the engine, the book depth from the open orders.
+     * snapshot: currencies, pairs and account labels come from the engine, the book depth from the open orders.
      *
      * @param in     where to read.
      * @param engine the engine as of the same snapshot.
@@ -206,6 +206,7 @@ public final class ReadModel
         orders.readSnapshot(in);
         orders.forEachOpen(depth::update);
         accounts.readSnapshot(in);
+        accounts.restoreLabels(engine);
         apiKeys.readSnapshot(in);
         tickers.readSnapshot(in);
         final int pairs = SnapshotFields.readCount(in, Integer.MAX_VALUE);
