@@ -75,6 +75,29 @@ class CliIT
     }
 
     @Test
+    void shouldOpenLabelledAccountsAndListThem() throws Exception
+    {
+        final CliProcess cli = cli();
+        final String dir = dataDir.toString();
+
+        final JsonNode created = ok(cli.run("admin", "account", "create", "--label", "desk-1", "--data-dir", dir,
+            "--json"));
+        final long accountId = created.get("accountId").asLong();
+        final JsonNode listed = ok(cli.run("admin", "account", "list", "--label", "desk-1", "--data-dir", dir,
+            "--json"));
+        final CliProcess.Result shown =
+            cli.run("admin", "account", "show", Long.toString(accountId), "--data-dir", dir);
+        final CliProcess.Result table = cli.run("admin", "account", "list", "--label", "desk-1", "--data-dir", dir);
+
+        assertThat(created.get("label").asText()).isEqualTo("desk-1");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).asLong()).isEqualTo(accountId);
+        assertThat(shown.stdout()).contains("account " + accountId + " (desk-1)");
+        assertThat(table.stdout()).isEqualTo(accountId + "\n");
+        assertRefused(cli.run("admin", "account", "create", "--label", "no spaces", "--data-dir", dir), 4002);
+    }
+
+    @Test
     void shouldOpenAnAccountIssueAKeyAndDepositWithTheTokenFromTheDataDirectory() throws Exception
     {
         final CliProcess cli = cli();
