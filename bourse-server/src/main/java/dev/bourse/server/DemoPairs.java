@@ -5,10 +5,12 @@ import dev.bourse.engine.PairState;
 import dev.bourse.engine.command.PutPair;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pairs an empty exchange starts with, so that a newcomer can trade at once: BTC.USDT, ETH.BTC and BCH.ETH, every
- * currency with 8 decimals, maker fee 0.1 %, taker fee 0.2 %.
+ * currency with 8 decimals, maker fee 0.1 %, taker fee 0.2 %; and plausible prices for them, where the simulated
+ * market starts when the pairs have no trade yet.
  */
 public final class DemoPairs
 {
@@ -17,6 +19,15 @@ public final class DemoPairs
 
     private DemoPairs()
     {
+    }
+
+    /**
+     * @return a plausible price of each demo pair, in its Market per unit of its Currency, on its price tick: BTC at
+     * 65,000 USDT, ETH at 0.05 BTC (3,250 USDT), BCH at 0.12 ETH (390 USDT).
+     */
+    public static Map<String, String> referencePrices()
+    {
+        return Map.of("BTC.USDT", "65000", "ETH.BTC", "0.05", "BCH.ETH", "0.12");
     }
 
     /** @return the commands that create the demo pairs. */

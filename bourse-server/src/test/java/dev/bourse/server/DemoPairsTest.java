@@ -1,7 +1,11 @@
 package dev.bourse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bourse.engine.PairPolicy;
+import dev.bourse.engine.command.PutPair;
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,29 @@ class DemoPairsTest
             exchange.limitOrder(trader, "BCH.ETH", "BUY", "0.05", "1");
             exchange.deposit(trader, "USDT", "10000");
             exchange.limitOrder(trader, "BTC.USDT", "BUY", "50000.5", "0.01");
+        }
+    }
+
+    @Test
+    void shouldHaveAReferencePriceForEachPairThatItsPolicyAccepts()
+    {
+        assertThat(DemoPairs.referencePrices().keySet())
+            .containsExactlyInAnyOrderElementsOf(DemoPairs.commands().stream().map(PutPair::coinPair).toList());
+        for (final PutPair pair : DemoPairs.commands())
+        {
+            final BigDecimal price = new BigDecimal(DemoPairs.referencePrices().get(pair.coinPair()));
+            final PairPolicy policy = pair.policy();
+            final BigDecimal tick = BigDecimal.ONE.movePointLeft(policy.priceDecimals());
+            assertThat(price.stripTrailingZeros().scale()).as(pair.coinPair()).isLessThanOrEqualTo(policy.priceDecimals());
+            assertThat(price.movePointRight(DemoPairs.SCALE).longValueExact()).as(pair.coinPair())
+                .isGreaterThanOrEqualTo(policy.minPrice());
+            assertThat(tick.multiply(BigDecimal.valueOf(1_000))).as("%s: a tick is at most 0.1 %% of the price",
+                pair.coinPair()).isLessThanOrEqualTo(price);
+            // the smallest amount is worth at least the smallest volume, and the largest no more than the largest
+            final long minVolume = BigDecimal.valueOf(policy.minAmount()).multiply(price).longValue();
+            final long maxVolume = BigDecimal.valueOf(policy.maxAmount()).multiply(price).longValue();
+            assertThat(maxVolume).as(pair.coinPair()).isGreaterThan(policy.minVolume());
+            assertThat(minVolume).as(pair.coinPair()).isLessThan(policy.maxVolume());
         }
     }
 
