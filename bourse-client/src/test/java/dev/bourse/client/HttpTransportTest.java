@@ -366,7 +366,8 @@ class HttpTransportTest
             final StringBuilder page = new StringBuilder("[");
             for (long id = from; id < from + count; id++)
             {
-                page.append(id == from ? "" : ",").append("{\"accountId\":").append(id).append(",\"label\":\"simulated\"}");
+                page.append(id == from ? "" : ",").append("{\"accountId\":").append(id)
+                    .append(",\"label\":\"simulated\"}");
             }
             return StubServer.success(page.append(']').toString());
         });

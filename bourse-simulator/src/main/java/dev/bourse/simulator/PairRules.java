@@ -46,7 +46,8 @@ record PairRules(
     static PairRules of(final PairPolicy policy, final double referencePrice)
     {
         final BigDecimal price = new BigDecimal(referencePrice);
-        final BigDecimal forVolume = policy.tradeMinVolume().divide(price, policy.amountDecimals(), RoundingMode.CEILING);
+        final BigDecimal forVolume =
+            policy.tradeMinVolume().divide(price, policy.amountDecimals(), RoundingMode.CEILING);
         final BigDecimal step = BigDecimal.ONE.movePointLeft(policy.amountDecimals());
         final BigDecimal lot = policy.tradeMinAmount().max(forVolume).max(step)
             .setScale(policy.amountDecimals(), RoundingMode.CEILING);

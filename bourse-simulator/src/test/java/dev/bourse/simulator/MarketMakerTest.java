@@ -47,7 +47,8 @@ class MarketMakerTest
         assertThat(bch.lot()).as("the minimum volume's worth, 0.001 ETH / 0.12, rounded up")
             .isEqualByComparingTo("0.0084");
         assertThat(btc.quantity(100, new BigDecimal("65000"))).isEqualByComparingTo("0.01");
-        assertThat(btc.quantity(0.01, new BigDecimal("65000"))).as("raised to the minimum").isEqualByComparingTo("0.0001");
+        assertThat(btc.quantity(0.01, new BigDecimal("65000"))).as("raised to the minimum")
+            .isEqualByComparingTo("0.0001");
         assertThat(btc.quantity(1e9, new BigDecimal("65000"))).as("lowered to the maximum volume")
             .isEqualByComparingTo("153.846153");
         assertThat(btc.quantity(1, new BigDecimal("1000000000000"))).as("the minimum amount is over the maximum volume")

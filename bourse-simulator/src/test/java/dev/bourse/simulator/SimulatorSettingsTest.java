@@ -26,7 +26,8 @@ class SimulatorSettingsTest
     void shouldTakeDefaultsThenSettingsForAllPairsThenSettingsForOnePair()
     {
         final SimulatorSettings settings = parse(Map.of("seed", "9", "spread", "0.004", "ETH.BTC.spread", "0.01",
-            "ETH.BTC.replay", "trades.csv", "BTC.USDT.price", "70000.5", "volatility", "0.05", "rps", "5", "rpm", "300"));
+            "ETH.BTC.replay", "trades.csv", "BTC.USDT.price", "70000.5", "volatility", "0.05", "rps", "5",
+            "rpm", "300"));
 
         assertThat(settings.seed()).isEqualTo(9);
         assertThat(settings.label()).isEqualTo("simulated");
