@@ -1,19 +1,24 @@
 package dev.bourse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bourse.simulator.SampleTrades;
+import dev.bourse.client.BourseAdminClient;
+import dev.bourse.client.BourseClient;
+import dev.bourse.client.PairPolicyUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,39 +85,37 @@ class CliIT
     void shouldSimulateAMarketUntilStoppedAndThenLeaveNoOrder() throws Exception
     {
         final String dir = dataDir.toString();
-        ok(cli().run("admin", "pair", "set", "XSIM.USDT", "--min-price", "0.01", "--min-price-decimal", "2",
-            "--min-amount-decimal", "4", "--trade-min-amount", "0.001", "--trade-max-amount", "100000",
-            "--trade-min-volume", "0.1", "--trade-max-volume", "10000000", "--maker-fee-rate", "0.1",
-            "--taker-fee-rate", "0.2", "--data-dir", dir, "--json"));
-
-        final CliProcess.Running running = cli().start("simulate", "--pairs", "XSIM.USDT", "--price",
-            "XSIM.USDT=100", "--label", "cli-sim", "--seed", "3", "--set", "refreshMs=200", "--data-dir", dir);
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode accounts = ok(cli().run("admin", "account", "list", "--label", "cli-sim", "--data-dir", dir,
-            "--json"));
-        while (accounts.isEmpty() || !quoted("XSIM.USDT"))
+        try (BourseAdminClient admin = BourseAdminClient.builder(URI.create(exchange.adminUrl()),
+                exchange.server.adminToken()).build();
+             BourseClient market = BourseClient.builder(URI.create(exchange.publicUrl())).build())
         {
-            assertThat(System.nanoTime()).as("the simulator quoting; stdout so far: %s", running.stdoutSoFar())
-                .isLessThan(deadline);
-            accounts = ok(cli().run("admin", "account", "list", "--label", "cli-sim", "--data-dir", dir, "--json"));
-        }
-        final CliProcess.Result stopped = running.stop();
+            admin.putPair("XSIM.USDT", PairPolicyUpdate.builder().minPrice(new BigDecimal("0.01")).priceDecimals(2)
+                .amountDecimals(4).amountLimits(new BigDecimal("0.001"), new BigDecimal("100000"))
+                .volumeLimits(new BigDecimal("0.1"), new BigDecimal("10000000"))
+                .feeRatesPercent(new BigDecimal("0.1"), new BigDecimal("0.2")).build());
 
-        assertThat(stopped.exitCode()).as("the status of a JVM stopped by SIGTERM: %s", stopped).isEqualTo(143);
-        assertThat(stopped.stdout()).contains("Simulating XSIM.USDT on " + exchange.publicUrl());
-        assertThat(stopped.stderr()).contains("Simulated market stopped").doesNotContain("WARN", "ERROR");
-        assertThat(accounts).hasSize(2);
-        for (final JsonNode accountId : accounts)
-        {
-            assertThat(ok(cli().run("admin", "account", "show", accountId.asText(), "--data-dir", dir, "--json"))
-                .get("openOrderCount").asInt()).as("orders of account %s after the stop", accountId).isZero();
-        }
-    }
+            final CliProcess.Running running = cli().start("simulate", "--pairs", "XSIM.USDT", "--price",
+                "XSIM.USDT=100", "--label", "cli-sim", "--seed", "3", "--set", "refreshMs=200", "--data-dir", dir);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (market.orderBook("XSIM.USDT").bids().isEmpty() || market.orderBook("XSIM.USDT").asks().isEmpty())
+            {
+                assertThat(System.nanoTime()).as("the simulator quoting; stdout so far: %s", running.stdoutSoFar())
+                    .isLessThan(deadline);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            final CliProcess.Result stopped = running.stop();
 
-    private boolean quoted(final String pair) throws Exception
-    {
-        final JsonNode book = ok(cli().run("market", "book", "--pair", pair, "--json"));
-        return !book.path("BID").isEmpty() && !book.path("ASK").isEmpty();
+            assertThat(stopped.exitCode()).as("the status of a JVM stopped by SIGTERM: %s", stopped).isEqualTo(143);
+            assertThat(stopped.stdout()).contains("Simulating XSIM.USDT on " + exchange.publicUrl());
+            assertThat(stopped.stderr()).contains("Simulated market stopped").doesNotContain("WARN", "ERROR");
+            final List<Long> accounts = admin.accountIds("cli-sim");
+            assertThat(accounts).hasSize(2);
+            for (final long accountId : accounts)
+            {
+                assertThat(admin.account(accountId).openOrderCount()).as("orders of %d after the stop", accountId)
+                    .isZero();
+            }
+        }
     }
 
     @Test
@@ -121,31 +124,19 @@ class CliIT
         final CliProcess cli = cli();
         final String dir = dataDir.toString();
 
-        final CliProcess.Result noPairs = cli.run("simulate", "--data-dir", dir);
         final CliProcess.Result unknownPair = cli.run("simulate", "--pairs", "NOPE.USDT", "--data-dir", dir);
-        final CliProcess.Result badSetting = cli.run("simulate", "--pairs", "BTC.USDT", "--set", "sprad=1",
-            "--data-dir", dir);
         final CliProcess.Result noToken = cli.run("simulate", "--pairs", "BTC.USDT");
         final CliProcess.Result missingFile = cli.run("simulate", "--pairs", "BTC.USDT", "--replay",
             "BTC.USDT=" + home.resolve("nowhere.csv"), "--data-dir", dir);
 
-        for (final CliProcess.Result result : List.of(noPairs, unknownPair, badSetting, noToken, missingFile))
+        for (final CliProcess.Result result : List.of(unknownPair, noToken, missingFile))
         {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(result.stdout()).as(result.toString()).isEmpty();
         }
-        assertThat(noPairs.stderr()).contains("--pairs");
         assertThat(unknownPair.stderr()).contains("NOPE.USDT does not exist");
-        assertThat(badSetting.stderr()).contains("unknown simulator setting: sprad");
+        assertThat(noToken.stderr()).contains("no admin token");
         assertThat(missingFile.stderr()).contains("nowhere.csv");
-    }
-
-    @Test
-    void shouldPrintTheSampleTradeFile() throws Exception
-    {
-        final CliProcess.Result sample = cli().run("simulate", "sample-trades");
-
-        assertThat(sample.exitCode()).as(sample.toString()).isZero();
-        assertThat(sample.stdout()).isEqualTo(SampleTrades.shipped());
     }
 
     @Test

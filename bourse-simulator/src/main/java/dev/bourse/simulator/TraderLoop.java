@@ -1,9 +1,9 @@
 package dev.bourse.simulator;
 
-import dev.bourse.client.BourseClientException;
 import dev.bourse.client.BourseException;
 import dev.bourse.client.BourseTransportException;
 import dev.bourse.client.RateLimitTimeoutException;
+import dev.bourse.client.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
 /**
  * Runs one simulated trader on a thread of its own: its step, then a wait for as long as the step asked, until
  * stopped. A refusal by the exchange is logged (once per status code and trader) and the trader goes on; a server that
- * cannot be reached is retried with a growing pause (up to {@link #MAX_BACKOFF_MS}); a wait is cut short by
- * {@link #stop()}.
+ * cannot be reached, or any other failure, is retried with a growing pause (up to {@link #MAX_BACKOFF_MS}); a revoked
+ * key stops the trader; a wait is cut short by {@link #stop()}.
  */
 final class TraderLoop implements Runnable
 {
@@ -103,6 +103,13 @@ final class TraderLoop implements Runnable
         }
         catch (final BourseException ex)
         {
+            if (ex.statusCode() == StatusCode.INVALID_API_KEY || ex.statusCode() == StatusCode.UNREGISTERED_API_KEY)
+            {
+                LOG.warn("{}: its API key was revoked ({} {}), perhaps by another simulator with the same label " +
+                    "taking over its accounts; this trader stops", name, ex.code(), ex.statusMessage());
+                stop();
+                return 0;
+            }
             if (refusalsLogged.add(ex.code()))
             {
                 LOG.warn("{}: the exchange refused {} {} with {} {} (logged once per code; the trader goes on)",
@@ -123,8 +130,9 @@ final class TraderLoop implements Runnable
             }
             return backoff();
         }
-        catch (final BourseClientException | IllegalStateException | IllegalArgumentException | ArithmeticException ex)
+        catch (final RuntimeException ex)
         {
+            // a long-running trader outlives a failure it does not expect: it logs it and tries again
             LOG.error("{}: unexpected failure (retrying in {} ms)", name, backoffMs, ex);
             return backoff();
         }
