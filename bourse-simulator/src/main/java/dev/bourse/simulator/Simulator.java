@@ -193,9 +193,10 @@ public final class Simulator implements AutoCloseable
         final List<String> parts = new ArrayList<>();
         for (final PairPlan plan : plans)
         {
-            parts.add(plan.settings().coinPair() + (plan.replay() != null ? " (replaying " +
-                plan.settings().replay().getFileName() + ")" : " (from " +
-                BigDecimal.valueOf(plan.startPrice()).round(new MathContext(8)).toPlainString() + ")"));
+            final String start = BigDecimal.valueOf(plan.startPrice()).round(new MathContext(8)).stripTrailingZeros()
+                .toPlainString();
+            parts.add(plan.settings().coinPair() + (plan.replay() != null ?
+                " (replaying " + plan.settings().replay().getFileName() + ")" : " (from " + start + ")"));
         }
         return String.join(", ", parts);
     }

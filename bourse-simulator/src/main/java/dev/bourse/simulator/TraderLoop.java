@@ -43,6 +43,7 @@ final class TraderLoop implements Runnable
     private final Set<Integer> refusalsLogged = new HashSet<>();
     private final Thread thread;
     private long backoffMs = FIRST_BACKOFF_MS;
+    private boolean unreachable;
 
     /**
      * @param name      the trader's name (and its thread's).
@@ -99,6 +100,11 @@ final class TraderLoop implements Runnable
         {
             final long waitMs = step.step(elapsedMs.getAsLong());
             backoffMs = FIRST_BACKOFF_MS;
+            if (unreachable)
+            {
+                unreachable = false;
+                LOG.info("{}: the exchange answers again", name);
+            }
             return waitMs;
         }
         catch (final BourseException ex)
@@ -124,10 +130,12 @@ final class TraderLoop implements Runnable
         }
         catch (final BourseTransportException ex)
         {
-            if (stopped.getCount() > 0)
+            if (!unreachable && stopped.getCount() > 0)
             {
-                LOG.warn("{}: {} (retrying in {} ms)", name, ex.getMessage(), backoffMs);
+                LOG.warn("{}: {} (retrying with pauses up to {} ms; logged once until it answers)", name,
+                    ex.getMessage(), MAX_BACKOFF_MS);
             }
+            unreachable = true;
             return backoff();
         }
         catch (final RuntimeException ex)
