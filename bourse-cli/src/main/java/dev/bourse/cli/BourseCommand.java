@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         "",
         "Examples:",
         "  ./bourse serve --data-dir ./data",
+        "  ./bourse simulate --pairs BTC.USDT --data-dir ./data",
         "  ./bourse admin account create --data-dir ./data",
         "  ./bourse market book --pair BTC.USDT",
         "  ./bourse order place --pair BTC.USDT --side BUY --price 100 --quantity 0.5",
@@ -39,6 +40,7 @@ public final class BourseCommand implements Runnable
     {
         return new Object[] {
             new ServeCommand(),
+            new SimulateCommand(),
             new OrderCommand(),
             new BalancesCommand(),
             new TradesCommand(),
@@ -79,7 +81,7 @@ public final class BourseCommand implements Runnable
     public static void main(final String[] args)
     {
         final int exitCode = commandLine().execute(args);
-        if (exitCode != 0 || !ServeCommand.isServing())
+        if (exitCode != 0 || !Foreground.isRunning())
         {
             System.exit(exitCode);
         }

@@ -2,6 +2,7 @@ package dev.bourse.cli;
 
 import dev.bourse.server.BourseServer;
 import dev.bourse.server.ServerContext;
+import dev.bourse.simulator.Simulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,8 +12,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,13 +30,20 @@ import java.util.concurrent.Callable;
     description = "Start the exchange in the foreground: the public API and the admin API.",
     footer = {
         "",
-        "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG, BOURSE_ADMIN_TOKEN,",
-        "BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest).",
+        "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG,",
+        "BOURSE_ADMIN_TOKEN, BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest),",
+        "BOURSE_SIMULATED_MARKET (true/false), BOURSE_SIMULATED_PAIRS, BOURSE_SIMULATOR_SETTINGS.",
         "",
-        "Example:  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data"})
+        "A new data directory starts with the demo pairs and a simulated market on them (docs/SIMULATOR.md).",
+        "",
+        "Examples:",
+        "  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data",
+        "  ./bourse serve --no-simulated-market",
+        "  ./bourse serve --simulated-pairs BTC.USDT,SOL.USDT --simulator-settings sim.properties"})
 public final class ServeCommand implements Callable<Integer>
 {
-    private static volatile boolean serving;
+    /** The keys of the configuration file that belong to the simulated market, not to the server. */
+    private static final Set<String> SIMULATOR_KEYS = Set.of("simulatedMarket", "simulatedPairs", "simulatorSettings");
 
     @Option(names = "--port", description = "Port of the public API (default 8080).")
     private Integer port;
@@ -48,8 +60,22 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file (keys: port, adminPort, "
         + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes, fsync, "
-        + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount).")
+        + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount, simulatedMarket, "
+        + "simulatedPairs, simulatorSettings).")
     private Path config;
+
+    @Option(names = "--simulated-market", negatable = true, description = "Run the simulated market: on by "
+        + "default on a new data directory and where it ran before; --no-simulated-market turns it off.")
+    private Boolean simulatedMarket;
+
+    @Option(names = "--simulated-pairs", split = ",", paramLabel = "PAIR",
+        description = "The pairs the simulated market trades (default: the demo pairs); naming them starts it on any "
+            + "data directory.")
+    private List<String> simulatedPairs;
+
+    @Option(names = "--simulator-settings", paramLabel = "FILE",
+        description = "A properties file of simulator settings (docs/SIMULATOR.md), e.g. spread=0.001.")
+    private Path simulatorSettings;
 
     private final Map<String, String> environment;
 
@@ -64,26 +90,20 @@ public final class ServeCommand implements Callable<Integer>
         this.environment = environment;
     }
 
-    /** @return whether a server was started and runs until the JVM exits. */
-    static boolean isServing()
-    {
-        return serving;
-    }
-
     /** @return the server's configuration from flags, environment and configuration file. */
     ServerContext context() throws IOException
     {
         final ServerContext context = new ServerContext();
-        final Path configFile = config != null ? config : pathOf(environment.get("BOURSE_CONFIG"));
-        if (configFile != null)
+        final Properties properties = configuration();
+        final Properties serverProperties = new Properties();
+        for (final String key : properties.stringPropertyNames())
         {
-            final Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8))
+            if (!SIMULATOR_KEYS.contains(unprefixed(key)))
             {
-                properties.load(reader);
+                serverProperties.setProperty(key, properties.getProperty(key));
             }
-            context.apply(properties);
         }
+        context.apply(serverProperties);
         final Integer envPort = intOf("BOURSE_PORT");
         final Integer envAdminPort = intOf("BOURSE_ADMIN_PORT");
         final Path envDataDir = pathOf(environment.get("BOURSE_DATA_DIR"));
@@ -122,13 +142,77 @@ public final class ServeCommand implements Callable<Integer>
         return context;
     }
 
+    /** @return the simulated market's settings from flags, environment and configuration file. */
+    EmbeddedMarket simulatedMarket() throws IOException
+    {
+        final Map<String, String> file = new HashMap<>();
+        final Properties properties = configuration();
+        properties.stringPropertyNames().forEach(key -> file.put(unprefixed(key), properties.getProperty(key).trim()));
+        final String enabled = firstOf(simulatedMarket == null ? null : simulatedMarket.toString(),
+            environment.get("BOURSE_SIMULATED_MARKET"), file.get("simulatedMarket"));
+        if (enabled != null && !enabled.equals("true") && !enabled.equals("false"))
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                "simulatedMarket must be true or false: " + enabled);
+        }
+        final String pairs = firstOf(simulatedPairs == null ? null : String.join(",", simulatedPairs),
+            environment.get("BOURSE_SIMULATED_PAIRS"), file.get("simulatedPairs"));
+        final String settings = firstOf(simulatorSettings == null ? null : simulatorSettings.toString(),
+            environment.get("BOURSE_SIMULATOR_SETTINGS"), file.get("simulatorSettings"));
+        return new EmbeddedMarket(!"false".equals(enabled),
+            pairs == null ? null : Arrays.stream(pairs.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList(),
+            settings == null ? null : Path.of(settings));
+    }
+
     @Override
     public Integer call() throws Exception
     {
-        final BourseServer server = BourseServer.start(context());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bourse-shutdown"));
-        serving = true;
-        return server.awaitTermination();
+        final ServerContext context = context();
+        final EmbeddedMarket market = simulatedMarket();
+        final boolean newDataDirectory = EmbeddedMarket.isNewDataDirectory(context);
+        final BourseServer server = BourseServer.start(context);
+        final Simulator simulator;
+        try
+        {
+            simulator = market.start(server, context, newDataDirectory, System.out);
+        }
+        catch (final RuntimeException ex)
+        {
+            server.close();
+            throw ex;
+        }
+        return Foreground.runUntilServerStops(Arrays.asList(simulator, server), server);
+    }
+
+    private Properties configuration() throws IOException
+    {
+        final Properties properties = new Properties();
+        final Path configFile = config != null ? config : pathOf(environment.get("BOURSE_CONFIG"));
+        if (configFile != null)
+        {
+            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8))
+            {
+                properties.load(reader);
+            }
+        }
+        return properties;
+    }
+
+    private static String unprefixed(final String key)
+    {
+        return key.startsWith("bourse.") ? key.substring("bourse.".length()) : key;
+    }
+
+    private static String firstOf(final String... values)
+    {
+        for (final String value : values)
+        {
+            if (value != null && !value.isBlank())
+            {
+                return value.trim();
+            }
+        }
+        return null;
     }
 
     private Integer intOf(final String name)

@@ -104,13 +104,21 @@ final class Views
     static final View TRANSFER = Fields.INSTANCE;
 
     static final View ACCOUNT_CREATED = (data, out) -> out.println(
-        "account " + Table.text(data.get("accountId")));
+        "account " + Table.text(data.get("accountId")) + label(data));
 
     static final View ACCOUNT = (data, out) ->
     {
-        out.println("account " + Table.text(data.get("accountId")) + ", open orders: "
+        out.println("account " + Table.text(data.get("accountId")) + label(data) + ", open orders: "
             + Table.text(data.get("openOrderCount")));
         BALANCES.render(data.path("balances"), out);
+    };
+
+    static final View ACCOUNT_IDS = (data, out) ->
+    {
+        for (final JsonNode accountId : data)
+        {
+            out.println(Table.text(accountId));
+        }
     };
 
     static final View ISSUED_KEY = Fields.INSTANCE;
@@ -126,6 +134,12 @@ final class Views
 
     private Views()
     {
+    }
+
+    private static String label(final JsonNode account)
+    {
+        final String label = account.path("label").asText("");
+        return label.isEmpty() ? "" : " (" + label + ")";
     }
 
     private static void renderCancelledAll(final JsonNode data, final PrintWriter out)

@@ -1,5 +1,6 @@
 package dev.bourse.cli;
 
+import dev.bourse.simulator.SampleTrades;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -128,5 +129,28 @@ class BourseCommandTest
         assertThat(FailureHandler.exitCode(new IllegalStateException("bug"))).isEqualTo(ExitCode.INTERNAL);
         assertThat(FailureHandler.message(new dev.bourse.client.BourseException(3301, "Not enough balance", "POST",
             "/v1/trade/limitOrders"))).isEqualTo("statusCode 3301: Not enough balance");
+    }
+
+    @Test
+    void shouldRefuseASimulationWithoutPairsOrWithAnUnknownSettingBeforeConnecting()
+    {
+        final Run noPairs = execute("simulate", "--admin-token", "t", "--url", "http://127.0.0.1:1");
+        final Run badSetting = execute("simulate", "--pairs", "BTC.USDT", "--set", "sprad=1", "--admin-token", "t",
+            "--url", "http://127.0.0.1:1", "--admin-url", "http://127.0.0.1:1");
+
+        assertThat(noPairs.exitCode()).as(noPairs.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(noPairs.err()).contains("--pairs");
+        assertThat(badSetting.exitCode()).as(badSetting.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(badSetting.err()).contains("unknown simulator setting: sprad");
+    }
+
+    @Test
+    void shouldPrintTheShippedSampleTradeFile()
+    {
+        final Run sample = execute("simulate", "sample-trades");
+
+        assertThat(sample.exitCode()).isZero();
+        assertThat(sample.out()).isEqualTo(SampleTrades.shipped());
+        assertThat(execute("simulate", "sample-trades", "--count", "0").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 }

@@ -1,17 +1,24 @@
 package dev.bourse.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bourse.client.BourseAdminClient;
+import dev.bourse.client.BourseClient;
+import dev.bourse.client.PairPolicyUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +79,87 @@ class CliIT
         final List<Long> ids = new ArrayList<>();
         orders.forEach(order -> ids.add(order.get("orderID").asLong()));
         return ids;
+    }
+
+    @Test
+    void shouldSimulateAMarketUntilStoppedAndThenLeaveNoOrder() throws Exception
+    {
+        final String dir = dataDir.toString();
+        try (BourseAdminClient admin = BourseAdminClient.builder(URI.create(exchange.adminUrl()),
+                exchange.server.adminToken()).build();
+             BourseClient market = BourseClient.builder(URI.create(exchange.publicUrl())).build())
+        {
+            admin.putPair("XSIM.USDT", PairPolicyUpdate.builder().minPrice(new BigDecimal("0.01")).priceDecimals(2)
+                .amountDecimals(4).amountLimits(new BigDecimal("0.001"), new BigDecimal("100000"))
+                .volumeLimits(new BigDecimal("0.1"), new BigDecimal("10000000"))
+                .feeRatesPercent(new BigDecimal("0.1"), new BigDecimal("0.2")).build());
+
+            final CliProcess.Running running = cli().start("simulate", "--pairs", "XSIM.USDT", "--price",
+                "XSIM.USDT=100", "--label", "cli-sim", "--seed", "3", "--set", "refreshMs=200", "--data-dir", dir);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (market.orderBook("XSIM.USDT").bids().isEmpty() || market.orderBook("XSIM.USDT").asks().isEmpty())
+            {
+                assertThat(System.nanoTime()).as("the simulator quoting; stdout so far: %s", running.stdoutSoFar())
+                    .isLessThan(deadline);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            final CliProcess.Result stopped = running.stop();
+
+            assertThat(stopped.exitCode()).as("the status of a JVM stopped by SIGTERM: %s", stopped).isEqualTo(143);
+            assertThat(stopped.stdout()).contains("Simulating XSIM.USDT on " + exchange.publicUrl());
+            assertThat(stopped.stderr()).contains("Simulated market stopped").doesNotContain("WARN", "ERROR");
+            final List<Long> accounts = admin.accountIds("cli-sim");
+            assertThat(accounts).hasSize(2);
+            for (final long accountId : accounts)
+            {
+                assertThat(admin.account(accountId).openOrderCount()).as("orders of %d after the stop", accountId)
+                    .isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseASimulationItCannotRunWithAUsageError() throws Exception
+    {
+        final CliProcess cli = cli();
+        final String dir = dataDir.toString();
+
+        final CliProcess.Result unknownPair = cli.run("simulate", "--pairs", "NOPE.USDT", "--data-dir", dir);
+        final CliProcess.Result noToken = cli.run("simulate", "--pairs", "BTC.USDT");
+        final CliProcess.Result missingFile = cli.run("simulate", "--pairs", "BTC.USDT", "--replay",
+            "BTC.USDT=" + home.resolve("nowhere.csv"), "--data-dir", dir);
+
+        for (final CliProcess.Result result : List.of(unknownPair, noToken, missingFile))
+        {
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(result.stdout()).as(result.toString()).isEmpty();
+        }
+        assertThat(unknownPair.stderr()).contains("NOPE.USDT does not exist");
+        assertThat(noToken.stderr()).contains("no admin token");
+        assertThat(missingFile.stderr()).contains("nowhere.csv");
+    }
+
+    @Test
+    void shouldOpenLabelledAccountsAndListThem() throws Exception
+    {
+        final CliProcess cli = cli();
+        final String dir = dataDir.toString();
+
+        final JsonNode created = ok(cli.run("admin", "account", "create", "--label", "desk-1", "--data-dir", dir,
+            "--json"));
+        final long accountId = created.get("accountId").asLong();
+        final JsonNode listed = ok(cli.run("admin", "account", "list", "--label", "desk-1", "--data-dir", dir,
+            "--json"));
+        final CliProcess.Result shown =
+            cli.run("admin", "account", "show", Long.toString(accountId), "--data-dir", dir);
+        final CliProcess.Result table = cli.run("admin", "account", "list", "--label", "desk-1", "--data-dir", dir);
+
+        assertThat(created.get("label").asText()).isEqualTo("desk-1");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).asLong()).isEqualTo(accountId);
+        assertThat(shown.stdout()).contains("account " + accountId + " (desk-1)");
+        assertThat(table.stdout()).isEqualTo(accountId + "\n");
+        assertRefused(cli.run("admin", "account", "create", "--label", "no spaces", "--data-dir", dir), 4002);
     }
 
     @Test

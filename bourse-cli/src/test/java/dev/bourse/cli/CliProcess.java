@@ -91,6 +91,29 @@ final class CliProcess
     Result run(final Map<String, String> extraEnvironment, final String... args)
         throws IOException, InterruptedException
     {
+        final Running running = start(extraEnvironment, args);
+        if (!running.process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
+        {
+            running.process.destroyForcibly();
+            throw new AssertionError("bourse " + String.join(" ", args) + " did not end within "
+                + RUN_LIMIT_SECONDS + " s");
+        }
+        return running.result();
+    }
+
+    /**
+     * Starts the tool and returns at once, for a command that runs until stopped ({@code simulate}).
+     *
+     * @param args the command line after {@code bourse}.
+     * @return the running process.
+     */
+    Running start(final String... args) throws IOException
+    {
+        return start(Map.of(), args);
+    }
+
+    private Running start(final Map<String, String> extraEnvironment, final String... args) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--add-exports");
@@ -108,14 +131,34 @@ final class CliProcess
         builder.environment().keySet().removeIf(name -> name.startsWith("BOURSE_"));
         builder.environment().putAll(environment);
         builder.environment().putAll(extraEnvironment);
-        final Process process = builder.start();
-        if (!process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
+        return new Running(builder.start(), stdout, stderr);
+    }
+
+    /** A run of the tool that has not ended yet. */
+    record Running(Process process, Path stdout, Path stderr)
+    {
+        /** @return what it printed on stdout so far. */
+        String stdoutSoFar() throws IOException
         {
-            process.destroyForcibly();
-            throw new AssertionError("bourse " + String.join(" ", args) + " did not end within "
-                + RUN_LIMIT_SECONDS + " s");
+            return Files.readString(stdout, StandardCharsets.UTF_8);
         }
-        return new Result(process.exitValue(),
-            Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+
+        /** Stops it as Ctrl-C does (SIGTERM) and waits for it to end. */
+        Result stop() throws IOException, InterruptedException
+        {
+            process.destroy();
+            if (!process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                throw new AssertionError("the tool did not stop within " + RUN_LIMIT_SECONDS + " s of SIGTERM");
+            }
+            return result();
+        }
+
+        private Result result() throws IOException
+        {
+            return new Result(process.exitValue(),
+                Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        }
     }
 }

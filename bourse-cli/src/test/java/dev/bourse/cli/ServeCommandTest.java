@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,62 @@ class ServeCommandTest
         assertThat(fromFile.journalConfiguration().snapshotsToKeep()).isEqualTo(7);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--fsync", "sometimes"))
             .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("per-batch or none");
+    }
+
+    private static EmbeddedMarket market(final Map<String, String> environment, final String... args) throws Exception
+    {
+        final ServeCommand serve = new ServeCommand(environment);
+        new CommandLine(serve).parseArgs(args);
+        serve.context();
+        return serve.simulatedMarket();
+    }
+
+    @Test
+    void shouldRunTheSimulatedMarketOnTheDemoPairsUnlessToldOtherwise() throws Exception
+    {
+        final Path config = dir.resolve("bourse.properties");
+        Files.writeString(config, "bourse.simulatedMarket=false\nsimulatedPairs=SOL.USDT\n" +
+            "simulatorSettings=/from/config\nport=7000\n");
+
+        assertThat(market(Map.of())).isEqualTo(new EmbeddedMarket(true, null, null));
+        assertThat(market(Map.of(), "--no-simulated-market").enabled()).isFalse();
+        assertThat(market(Map.of("BOURSE_SIMULATED_MARKET", "false")).enabled()).isFalse();
+        assertThat(market(Map.of("BOURSE_SIMULATED_MARKET", "false"), "--simulated-market").enabled()).isTrue();
+        assertThat(market(Map.of(), "--config", config.toString()))
+            .isEqualTo(new EmbeddedMarket(false, List.of("SOL.USDT"), Path.of("/from/config")));
+        assertThat(market(Map.of("BOURSE_SIMULATED_PAIRS", "BTC.USDT, ETH.BTC", "BOURSE_SIMULATED_MARKET", "true"),
+            "--config", config.toString()))
+            .isEqualTo(new EmbeddedMarket(true, List.of("BTC.USDT", "ETH.BTC"), Path.of("/from/config")));
+        assertThat(market(Map.of(), "--simulated-pairs", "BCH.ETH", "--simulator-settings", "sim.properties"))
+            .isEqualTo(new EmbeddedMarket(true, List.of("BCH.ETH"), Path.of("sim.properties")));
+        assertThat(parse(Map.of(), "--config", config.toString()).publicPort()).isEqualTo(7000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> market(Map.of("BOURSE_SIMULATED_MARKET", "no")))
+            .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("true or false");
+    }
+
+    @Test
+    void shouldTellANewDataDirectoryFromOneWithState() throws Exception
+    {
+        final ServerContext context = parse(Map.of(), "--data-dir", dir.resolve("data").toString());
+        assertThat(EmbeddedMarket.isNewDataDirectory(context)).isTrue();
+
+        Files.createDirectories(context.journalConfiguration().journalDirectory());
+        Files.writeString(context.journalConfiguration().journalDirectory().resolve("writer.lock"), "");
+        assertThat(EmbeddedMarket.isNewDataDirectory(context)).as("a lock file is no state").isTrue();
+
+        Files.writeString(context.journalConfiguration().journalDirectory()
+            .resolve("journal-00000000000000000001.log"), "");
+        assertThat(EmbeddedMarket.isNewDataDirectory(context)).isFalse();
+    }
+
+    @Test
+    void shouldReachTheServerThroughLoopbackWhenItListensOnEveryInterface()
+    {
+        assertThat(EmbeddedMarket.uri("0.0.0.0", 8080)).hasToString("http://127.0.0.1:8080");
+        assertThat(EmbeddedMarket.uri("::", 8080)).hasToString("http://127.0.0.1:8080");
+        assertThat(EmbeddedMarket.uri("127.0.0.1", 8081)).hasToString("http://127.0.0.1:8081");
+        assertThat(EmbeddedMarket.uri("::1", 8081)).hasToString("http://[::1]:8081");
+        assertThat(EmbeddedMarket.uri("10.0.0.5", 9000)).hasToString("http://10.0.0.5:9000");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bourse.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ public final class BourseAdminAsyncClient
     private static final String ACCOUNTS = "/admin/v1/accounts";
     private static final String API_KEYS = "/admin/v1/apiKeys/";
     private static final String PAIRS = "/admin/v1/pairs/";
+    private static final int ACCOUNTS_PAGE = 1_000;
 
     private final HttpTransport transport;
 
@@ -27,8 +29,47 @@ public final class BourseAdminAsyncClient
     /** @return the new account's ID ({@code POST /admin/v1/accounts}). */
     public CompletableFuture<Long> createAccount()
     {
-        return transport.call(write("POST", ACCOUNTS, new Form(), false), JsonNode.class)
+        return createAccount("");
+    }
+
+    /**
+     * Opens an account with a label, Bourse's extension ({@code POST /admin/v1/accounts} with {@code label}).
+     *
+     * @param label empty for none, or 1..32 of [A-Za-z0-9_.-] (4002 otherwise).
+     * @return the new account's ID.
+     */
+    public CompletableFuture<Long> createAccount(final String label)
+    {
+        Objects.requireNonNull(label, "label");
+        return transport.call(write("POST", ACCOUNTS, new Form().put("label", label.isEmpty() ? null : label), false),
+                JsonNode.class)
             .thenApply(data -> data.get("accountId").asLong());
+    }
+
+    /**
+     * Lists the accounts with a label, Bourse's extension ({@code GET /admin/v1/accounts?label=}, page after page).
+     *
+     * @param label the label, 1..32 of [A-Za-z0-9_.-].
+     * @return their IDs, ascending.
+     */
+    public CompletableFuture<List<Long>> accountIds(final String label)
+    {
+        Objects.requireNonNull(label, "label");
+        return accountIdsFrom(label, 1, new ArrayList<>());
+    }
+
+    private CompletableFuture<List<Long>> accountIdsFrom(
+        final String label, final long fromAccountId, final List<Long> found)
+    {
+        final Form query = new Form().put("label", label).put("fromAccountId", fromAccountId)
+            .put("max", ACCOUNTS_PAGE);
+        return transport.callForList(ApiCall.read(ACCOUNTS, query, ApiCall.Access.ADMIN), JsonNode.class)
+            .thenCompose(page ->
+            {
+                page.forEach(account -> found.add(account.get("accountId").asLong()));
+                return page.size() < ACCOUNTS_PAGE ? CompletableFuture.completedFuture(List.copyOf(found)) :
+                    accountIdsFrom(label, found.getLast() + 1, found);
+            });
     }
 
     /** @return an account's balances and open-order counts ({@code GET /admin/v1/accounts/{accountId}}). */

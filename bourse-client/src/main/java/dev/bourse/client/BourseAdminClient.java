@@ -44,7 +44,19 @@ public final class BourseAdminClient implements AutoCloseable
         return await(async.createAccount());
     }
 
-    /** @return an account's balances and open-order counts; 4101 when unknown. */
+    /** @return the new account's ID; the label (empty for none, or 1..32 of [A-Za-z0-9_.-]) is an extension. */
+    public long createAccount(final String label)
+    {
+        return await(async.createAccount(label));
+    }
+
+    /** @return the IDs of the accounts with the label, ascending (an extension). */
+    public List<Long> accountIds(final String label)
+    {
+        return await(async.accountIds(label));
+    }
+
+    /** @return an account's label, balances and open-order counts; 4101 when unknown. */
     public AccountSummary account(final long accountId)
     {
         return await(async.account(accountId));

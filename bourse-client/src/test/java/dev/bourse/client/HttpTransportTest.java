@@ -354,6 +354,38 @@ class HttpTransportTest
     }
 
     @Test
+    void shouldSendTheLabelAndListLabelledAccountsPageAfterPage() throws IOException
+    {
+        final StubServer stub = stub(request ->
+        {
+            if ("POST".equals(request.method()))
+            {
+                return StubServer.success("{\"accountId\":7,\"label\":\"simulated\"}");
+            }
+            final long from = Long.parseLong(request.query().replaceAll(".*fromAccountId=(\\d+).*", "$1"));
+            final int count = from == 1 ? 1000 : 2;
+            final StringBuilder page = new StringBuilder("[");
+            for (long id = from; id < from + count; id++)
+            {
+                page.append(id == from ? "" : ",").append("{\"accountId\":").append(id)
+                    .append(",\"label\":\"simulated\"}");
+            }
+            return StubServer.success(page.append(']').toString());
+        });
+        final BourseAdminClient admin = BourseAdminClient.builder(stub.uri(), "token-1").build();
+        resources.add(admin);
+
+        assertThat(admin.createAccount("simulated")).isEqualTo(7);
+        final List<Long> accountIds = admin.accountIds("simulated");
+
+        assertThat(stub.received("/admin/v1/accounts").getFirst().body()).isEqualTo("label=simulated");
+        assertThat(accountIds).hasSize(1002).startsWith(1L, 2L).endsWith(1001L, 1002L);
+        assertThat(stub.received("/admin/v1/accounts").stream().filter(r -> "GET".equals(r.method()))
+            .map(StubServer.Received::query))
+            .containsExactly("label=simulated&fromAccountId=1&max=1000", "label=simulated&fromAccountId=1001&max=1000");
+    }
+
+    @Test
     void shouldKeepArrivalsWithinTheKeysWindowsUnderAnAsyncBurst() throws IOException
     {
         final StubServer stub = stub(request -> StubServer.success(BALANCE_DATA));

@@ -4,19 +4,23 @@ import org.agrona.collections.Int2ObjectHashMap;
 
 import java.util.Arrays;
 
-/** An account: balances and reserves per currency (indexed by currency ID) and its open orders per pair. */
+/**
+ * An account: its label, balances and reserves per currency (indexed by currency ID) and its open orders per pair.
+ */
 final class Account
 {
     final long id;
+    final String label;
     long[] balances;
     long[] reserved;
     int openOrderCount;
     int apiKeyCount;
     private final Int2ObjectHashMap<AccountOrders> openOrdersByPair = new Int2ObjectHashMap<>();
 
-    Account(final long id, final int currencyCount)
+    Account(final long id, final String label, final int currencyCount)
     {
         this.id = id;
+        this.label = label;
         this.balances = new long[currencyCount];
         this.reserved = new long[currencyCount];
     }

@@ -159,6 +159,12 @@ public final class Engine
         return state.accountCount();
     }
 
+    /** @return the account's label (empty for none), or null when the account does not exist. */
+    public String accountLabel(final long accountId)
+    {
+        return state.accountLabel(accountId);
+    }
+
     /** @return the open order, or null when it is unknown or complete (the engine keeps only open orders). */
     public OrderView openOrder(final long orderId)
     {

@@ -74,7 +74,7 @@ final class EngineState
             case CancelAllOrders cancelAll -> orderProcessor.cancelAll(cancelAll, timestampMs, sink);
             case Transfer transfer -> transfer(transfer, timestampMs, sink);
             case PutPair putPair -> putPair(putPair, sink);
-            case CreateAccount ignored -> createAccount(sink);
+            case CreateAccount create -> createAccount(create, sink);
             case IssueApiKey issue -> issueApiKey(issue, sink);
             case RevokeApiKey revoke -> revokeApiKey(revoke, sink);
         };
@@ -106,15 +106,15 @@ final class EngineState
             account.available(currency)));
     }
 
-    private Status createAccount(final EventSink sink)
+    private Status createAccount(final CreateAccount command, final EventSink sink)
     {
-        if (accounts.size() >= configuration.maxAccounts())
+        if (accounts.size() >= configuration.maxAccounts() || !CreateAccount.isValidLabel(command.label()))
         {
             return Status.INVALID_PARAMETER;
         }
-        final Account account = new Account(accounts.size() + 1, currencies.size());
+        final Account account = new Account(accounts.size() + 1, command.label(), currencies.size());
         accounts.add(account);
-        sink.onEvent(new AccountCreated(account.id));
+        sink.onEvent(new AccountCreated(account.id, account.label));
         return Status.SUCCESS;
     }
 
@@ -370,6 +370,12 @@ final class EngineState
     long accountCount()
     {
         return accounts.size();
+    }
+
+    String accountLabel(final long accountId)
+    {
+        final Account account = account(accountId);
+        return account == null ? null : account.label;
     }
 
     OrderView openOrder(final long orderId)

@@ -1,5 +1,7 @@
 package dev.bourse.engine;
 
+import dev.bourse.engine.command.CreateAccount;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -19,7 +21,10 @@ import java.util.function.IntFunction;
 final class SnapshotCodec
 {
     static final int MAGIC = 0x42525345; // "BRSE"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The oldest version {@link #read} accepts: version 2 lacks the account labels (read as empty). */
+    static final int OLDEST_READABLE_VERSION = 2;
+    private static final int FIRST_VERSION_WITH_LABELS = 3;
     private static final int END = 0x454E4421; // "END!"
 
     private SnapshotCodec()
@@ -28,10 +33,15 @@ final class SnapshotCodec
 
     static long hash(final EngineState state)
     {
+        return hash(state, VERSION);
+    }
+
+    private static long hash(final EngineState state, final int version)
+    {
         final HashingOutputStream hashing = new HashingOutputStream();
         try
         {
-            writeBody(state, new DataOutputStream(hashing));
+            writeBody(state, version, new DataOutputStream(hashing));
         }
         catch (final IOException impossible)
         {
@@ -61,15 +71,17 @@ final class SnapshotCodec
             }
         };
         final DataOutputStream body = new DataOutputStream(tee);
-        writeBody(state, body);
+        writeBody(state, VERSION, body);
         body.flush();
         out.writeLong(hashing.value());
     }
 
-    private static void writeBody(final EngineState state, final DataOutput out) throws IOException
+    /** Writes the state in a format version; an older one is written only to check the checksum of what was read. */
+    private static void writeBody(final EngineState state, final int version, final DataOutput out)
+        throws IOException
     {
         out.writeInt(MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(version);
         out.writeLong(state.orderSequence);
         out.writeLong(state.tradeSequence);
         out.writeLong(state.transferSequence);
@@ -95,6 +107,10 @@ final class SnapshotCodec
         out.writeInt(state.accounts.size());
         for (final Account account : state.accounts)
         {
+            if (version >= FIRST_VERSION_WITH_LABELS)
+            {
+                out.writeUTF(account.label);
+            }
             for (final Currency currency : state.currencies)
             {
                 out.writeLong(account.balance(currency));
@@ -162,34 +178,38 @@ final class SnapshotCodec
     /** @throws IOException when the snapshot is truncated or damaged; no state is returned then. */
     static EngineState read(final DataInput in, final EngineConfiguration configuration) throws IOException
     {
-        final EngineState state;
+        final Read read;
         try
         {
-            state = readBody(in, configuration);
+            read = readBody(in, configuration);
         }
         catch (final RuntimeException corrupt)
         {
             throw new IOException("engine snapshot is corrupt: " + corrupt, corrupt);
         }
-        if (in.readLong() != hash(state))
+        final EngineState state = read.state();
+        if (in.readLong() != hash(state, read.version()))
         {
             throw new IOException("engine snapshot is corrupt (its checksum does not match its content)");
         }
         return state;
     }
 
-    private static EngineState readBody(final DataInput in, final EngineConfiguration configuration)
-        throws IOException
+    private record Read(EngineState state, int version)
+    {
+    }
+
+    private static Read readBody(final DataInput in, final EngineConfiguration configuration) throws IOException
     {
         if (in.readInt() != MAGIC)
         {
             throw new IOException("not an engine snapshot (bad magic number)");
         }
         final int version = in.readInt();
-        if (version != VERSION)
+        if (version < OLDEST_READABLE_VERSION || version > VERSION)
         {
             throw new IOException("engine snapshot format version " + version + " is not supported (this build " +
-                "reads version " + VERSION + ")");
+                "reads versions " + OLDEST_READABLE_VERSION + ".." + VERSION + ")");
         }
         final EngineState state = new EngineState(configuration);
         state.orderSequence = in.readLong();
@@ -221,7 +241,12 @@ final class SnapshotCodec
         final long[][] reservedByAccount = new long[accountCount][];
         for (int i = 0; i < accountCount; i++)
         {
-            final Account account = new Account(i + 1, currencyCount);
+            final String label = version >= FIRST_VERSION_WITH_LABELS ? in.readUTF() : "";
+            if (!CreateAccount.isValidLabel(label))
+            {
+                throw new IOException("engine snapshot holds an invalid label for account " + (i + 1));
+            }
+            final Account account = new Account(i + 1, label, currencyCount);
             reservedByAccount[i] = new long[currencyCount];
             for (int c = 0; c < currencyCount; c++)
             {
@@ -254,7 +279,7 @@ final class SnapshotCodec
         }
         indexOrders(state, orders);
         checkReserves(state, reservedByAccount);
-        return state;
+        return new Read(state, version);
     }
 
     private static void readSide(

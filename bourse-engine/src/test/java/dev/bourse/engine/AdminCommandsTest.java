@@ -52,7 +52,24 @@ final class AdminCommandsTest
     {
         assertThat(fixture.newAccount()).isEqualTo(1);
         assertThat(fixture.newAccount()).isEqualTo(2);
-        assertThat(fixture.events).containsExactly(new AccountCreated(2));
+        assertThat(fixture.events).containsExactly(new AccountCreated(2, ""));
+        assertThat(fixture.engine.accountCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepAValidLabelAndRejectAnInvalidOneWith4002()
+    {
+        fixture.succeed(new CreateAccount("simulated"));
+        assertThat(fixture.events).containsExactly(new AccountCreated(1, "simulated"));
+        fixture.succeed(new CreateAccount("A-z_0.9" + "x".repeat(25)));
+        assertThat(fixture.engine.accountLabel(1)).isEqualTo("simulated");
+        assertThat(fixture.engine.accountLabel(2)).hasSize(32);
+        assertThat(fixture.engine.accountLabel(3)).isNull();
+
+        for (final String label : new String[] {null, "x".repeat(33), "two words", "caf\u00e9", "a/b", "a\nb"})
+        {
+            fixture.assertRejectedUnchanged(new CreateAccount(label), Status.INVALID_PARAMETER);
+        }
         assertThat(fixture.engine.accountCount()).isEqualTo(2);
     }
 

@@ -82,13 +82,15 @@ final class ReferenceExchange
     static final class Acct
     {
         final long id;
+        final String label;
         final Map<String, BigDecimal> balances = new HashMap<>();
         final Map<String, BigDecimal> reserved = new HashMap<>();
         int apiKeys;
 
-        Acct(final long id)
+        Acct(final long id, final String label)
         {
             this.id = id;
+            this.label = label;
         }
 
         BigDecimal balance(final String currency)
@@ -230,7 +232,7 @@ final class ReferenceExchange
             case CancelAllOrders cancelAll -> cancelAll(cancelAll);
             case Transfer transfer -> outcome(transfer(transfer));
             case PutPair putPair -> outcome(putPair(putPair));
-            case CreateAccount ignored -> outcome(createAccount());
+            case CreateAccount create -> outcome(createAccount(create.label()));
             case IssueApiKey issue -> outcome(issueApiKey(issue));
             case RevokeApiKey revoke -> outcome(revokeApiKey(revoke));
         };
@@ -302,6 +304,29 @@ final class ReferenceExchange
         return accounts.size();
     }
 
+    String accountLabel(final long accountId)
+    {
+        return accounts.get((int)accountId - 1).label;
+    }
+
+    private static boolean isLabel(final String label)
+    {
+        if (label == null || label.length() > 32)
+        {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++)
+        {
+            final char c = label.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' ||
+                c == '-'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the open orders, ascending by ID. */
     List<Ord> openOrders()
     {
@@ -336,13 +361,13 @@ final class ReferenceExchange
 
     // ----------------------------------------------------------------------------------------------- admin
 
-    private Status createAccount()
+    private Status createAccount(final String label)
     {
-        if (accounts.size() >= configuration.maxAccounts())
+        if (accounts.size() >= configuration.maxAccounts() || !isLabel(label))
         {
             return Status.INVALID_PARAMETER;
         }
-        accounts.add(new Acct(accounts.size() + 1));
+        accounts.add(new Acct(accounts.size() + 1, label));
         return Status.SUCCESS;
     }
 

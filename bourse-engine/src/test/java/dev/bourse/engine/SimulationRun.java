@@ -236,6 +236,11 @@ final class SimulationRun
     private void checkInvariantsAndBalances()
     {
         assertThat(engine.accountCount()).as("accounts").isEqualTo(reference.accountCount());
+        for (long accountId = 1; accountId <= reference.accountCount(); accountId++)
+        {
+            assertThat(engine.accountLabel(accountId)).as("label of %d", accountId)
+                .isEqualTo(reference.accountLabel(accountId));
+        }
         assertThat(engine.currencies()).as("currencies").isEqualTo(reference.currencyCodes());
         for (final String pair : reference.pairNames())
         {

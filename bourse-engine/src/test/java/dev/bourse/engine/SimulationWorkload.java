@@ -50,6 +50,9 @@ final class SimulationWorkload
         "USDT", 50_000_000_000L, "BTC", 2_000_000_000L, "ETH", 2_000_000_000_000L,
         "DOGE", 100_000L, "KRW", 5_000_000L));
 
+    /** Labels of new accounts, valid and invalid (a space, 33 characters, a non-ASCII letter). */
+    private static final List<String> LABELS =
+        List.of("", "", "simulated", "desk-1.a_B", "x".repeat(32), "with space", "y".repeat(33), "caf\u00e9");
     private final Random random;
     private final ReferenceExchange reference;
     private final int initialAccounts;
@@ -132,7 +135,7 @@ final class SimulationWorkload
         }
         if (dice < 993)
         {
-            return new CreateAccount();
+            return new CreateAccount(LABELS.get(random.nextInt(LABELS.size())));
         }
         return invalidAdminCommand();
     }

@@ -141,6 +141,7 @@ final class SnapshotTest
         final EngineFixture second = new EngineFixture();
         final List<Consumer<EngineFixture>> changes = List.of(
             fixture -> fixture.succeed(new CreateAccount()),
+            fixture -> fixture.succeed(new CreateAccount("simulated")),
             fixture -> fixture.succeed(new Transfer(1, TransferType.DEPOSIT, "USDT", usdt("1000"), 0,
                 TransferDetails.NONE)),
             fixture -> fixture.succeed(new Transfer(1, TransferType.DEPOSIT, "USDT", 1, 0, TransferDetails.NONE)),
@@ -161,5 +162,31 @@ final class SnapshotTest
             assertThat(first.engine.stateHash()).isEqualTo(second.engine.stateHash()).isNotEqualTo(previous);
             previous = first.engine.stateHash();
         }
+    }
+
+    @Test
+    void shouldKeepAccountLabelsAndReadVersion2SnapshotsWithEmptyLabels() throws IOException
+    {
+        final byte[] version2;
+        try (var in = SnapshotTest.class.getResourceAsStream("engine-snapshot-v2.bin"))
+        {
+            version2 = in.readAllBytes();
+        }
+        final Engine engine = restore(version2, EngineConfiguration.DEFAULT);
+
+        assertThat(engine.accountCount()).isEqualTo(2);
+        assertThat(engine.accountLabel(1)).isEmpty();
+        assertThat(engine.accountLabel(2)).isEmpty();
+        // written by the previous version: the demo pairs (every currency of scale 8), a bid and an ask
+        assertThat(engine.balance(1, "USDT")).isEqualTo(btc("10000"));
+        assertThat(engine.available(2, "BTC")).isEqualTo(btc("0.98"));
+        assertThat(engine.bestBid(BTC_USDT)).isEqualTo(btc("60000"));
+        assertThat(engine.bestAsk(BTC_USDT)).isEqualTo(btc("61000"));
+
+        assertThat(engine.apply(new CreateAccount("simulated"), 2_000, EventSink.NONE)).isEqualTo(Status.SUCCESS);
+        final Engine restored = restore(snapshotOf(engine), engine.configuration());
+        assertThat(restored.accountLabel(3)).isEqualTo("simulated");
+        assertThat(restored.accountLabel(1)).isEmpty();
+        assertThat(restored.stateHash()).isEqualTo(engine.stateHash());
     }
 }

@@ -26,7 +26,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The binary encoding of every {@link Command}, version {@link #VERSION}.
+ * The binary encoding of every {@link Command}, version {@link #VERSION}; it also decodes the older versions (from
+ * {@link #OLDEST_VERSION}), which the segment header names.
  *
  * <h2>Encoding</h2>
  * Little-endian. One type tag byte ({@link #PUT_PAIR} ... {@link #CANCEL_ALL_ORDERS}), then the record's components
@@ -45,14 +46,23 @@ import java.nio.charset.StandardCharsets;
  * {@link CommandCodecException}.
  * <p>
  * Adding a command or an enum constant breaks the exhaustive switches below at compile time: give it a new code and
- * bump {@link #VERSION} when the encoding of an existing command changes.
+ * bump {@link #VERSION} when the encoding of an existing command changes, keeping the decoding of the older versions
+ * (the writer starts a new segment rather than append a newer version to an older segment).
+ * <h2>Versions</h2>
+ * <ul>
+ *     <li>1: the first.</li>
+ *     <li>2: {@link CreateAccount} carries its label (a string); version 1 decodes it with an empty label.</li>
+ * </ul>
  * <p>
  * Not thread-safe (it keeps a UTF-8 decoder): one instance per thread.
  */
 public final class CommandCodec
 {
     /** The version of this encoding, stored in every segment header. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version {@link #decode(ByteBuffer, int, int, int)} reads. */
+    public static final int OLDEST_VERSION = 1;
+    private static final int FIRST_VERSION_WITH_ACCOUNT_LABELS = 2;
 
     /** Type tag of {@link PutPair}. */
     public static final byte PUT_PAIR = 1;
@@ -105,8 +115,8 @@ public final class CommandCodec
     }
 
     /**
-     * Decodes exactly one command from {@code length} bytes at {@code offset} (absolute, the buffer's position is
-     * not used nor changed).
+     * Decodes exactly one command of the current {@link #VERSION} from {@code length} bytes at {@code offset}
+     * (absolute, the buffer's position is not used nor changed).
      *
      * @param buffer the bytes.
      * @param offset where the command starts.
@@ -116,11 +126,31 @@ public final class CommandCodec
      */
     public Command decode(final ByteBuffer buffer, final int offset, final int length)
     {
+        return decode(buffer, offset, length, VERSION);
+    }
+
+    /**
+     * Decodes exactly one command encoded by a given version of this codec.
+     *
+     * @param buffer  the bytes.
+     * @param offset  where the command starts.
+     * @param length  how many bytes it takes; all must be used.
+     * @param version the version that encoded it, {@link #OLDEST_VERSION}..{@link #VERSION}.
+     * @return the command.
+     * @throws CommandCodecException when the bytes are not exactly one valid command of that version.
+     */
+    public Command decode(final ByteBuffer buffer, final int offset, final int length, final int version)
+    {
+        if (version < OLDEST_VERSION || version > VERSION)
+        {
+            throw new CommandCodecException("command encoding version " + version + " is not " + OLDEST_VERSION +
+                ".." + VERSION);
+        }
         final ByteBuffer in = buffer.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN);
         final Command command;
         try
         {
-            command = decodeBody(in);
+            command = decodeBody(in, version);
         }
         catch (final BufferUnderflowException ex)
         {
@@ -147,7 +177,11 @@ public final class CommandCodec
                 out.putInt(c.marketScale());
                 putPolicy(out, c.policy());
             }
-            case CreateAccount ignored -> out.put(CREATE_ACCOUNT);
+            case CreateAccount c ->
+            {
+                out.put(CREATE_ACCOUNT);
+                putString(out, c.label());
+            }
             case Transfer c ->
             {
                 out.put(TRANSFER);
@@ -199,13 +233,14 @@ public final class CommandCodec
         }
     }
 
-    private Command decodeBody(final ByteBuffer in)
+    private Command decodeBody(final ByteBuffer in, final int version)
     {
         final byte tag = in.get();
         return switch (tag)
         {
             case PUT_PAIR -> new PutPair(getString(in), getString(in), in.getInt(), in.getInt(), getPolicy(in));
-            case CREATE_ACCOUNT -> new CreateAccount();
+            case CREATE_ACCOUNT -> version >= FIRST_VERSION_WITH_ACCOUNT_LABELS ?
+                new CreateAccount(getString(in)) : new CreateAccount();
             case TRANSFER -> new Transfer(
                 in.getLong(), transferType(in.get()), getString(in), in.getLong(), in.getLong(), getDetails(in));
             case ISSUE_API_KEY -> new IssueApiKey(
@@ -217,7 +252,7 @@ public final class CommandCodec
             case CANCEL_ORDER -> new CancelOrder(in.getLong(), in.getLong());
             case CANCEL_ALL_ORDERS -> new CancelAllOrders(in.getLong(), getString(in));
             default -> throw new CommandCodecException("unknown command type tag " + tag + " (known: " + PUT_PAIR +
-                ".." + CANCEL_ALL_ORDERS + ", encoding version " + VERSION + ")");
+                ".." + CANCEL_ALL_ORDERS + ", encoding version " + version + ")");
         };
     }
 

@@ -140,8 +140,10 @@ final class JournalFormat
     /**
      * Checks a segment header: magic, versions (newer is {@link UnsupportedFormatVersionException}), CRC, and that
      * its first sequence is the one its file name carries.
+     *
+     * @return the version of the command encoding of the segment's records.
      */
-    static void verifySegmentHeader(final Segment segment, final ByteBuffer header)
+    static int verifySegmentHeader(final Segment segment, final ByteBuffer header)
     {
         final Path path = segment.path();
         if (header.getLong(0) != SEGMENT_MAGIC)
@@ -163,7 +165,7 @@ final class JournalFormat
         {
             throw new JournalCorruptionException(path, 0, "segment header CRC mismatch");
         }
-        if (version < 1 || codecVersion < 1)
+        if (version < 1 || codecVersion < CommandCodec.OLDEST_VERSION)
         {
             throw new JournalCorruptionException(path, 0, "invalid versions " + version + "/" + codecVersion);
         }
@@ -173,6 +175,7 @@ final class JournalFormat
             throw new JournalCorruptionException(path, HEADER_FIRST_SEQUENCE_OFFSET, "header first sequence " +
                 firstSequence + " differs from the file name's " + segment.firstSequence());
         }
+        return codecVersion;
     }
 
     private static int segmentHeaderCrc(final ByteBuffer header)

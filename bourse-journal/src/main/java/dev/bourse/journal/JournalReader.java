@@ -51,6 +51,7 @@ public final class JournalReader
     }
 
     static final int PROGRESS_RECORDS = 4096;
+    private static final int TORN_HEADER = 0;
 
     private enum Damage
     {
@@ -160,11 +161,12 @@ public final class JournalReader
             return JournalTail.EMPTY;
         }
         final int lastIndex = segments.size() - 1;
-        boolean lastHeaderTorn = false;
+        final int[] codecVersions = new int[segments.size()];
         for (int i = 0; i <= lastIndex; i++)
         {
-            lastHeaderTorn = checkHeader(segments.get(i), i == lastIndex);
+            codecVersions[i] = checkHeader(segments.get(i), i == lastIndex);
         }
+        final boolean lastHeaderTorn = codecVersions[lastIndex] == TORN_HEADER;
         final int startIndex = startIndex(segments, fromSequence);
         long totalBytes = 0;
         for (int i = startIndex; i <= lastIndex; i++)
@@ -184,13 +186,13 @@ public final class JournalReader
             }
             end = i == lastIndex && lastHeaderTorn ?
                 new SegmentEnd(expectedSequence, 0, sizeOf(segment.path()), "torn segment header") :
-                scanSegment(segment, i == lastIndex, fromSequence, handler, progress, totalBytes);
+                scanSegment(segment, codecVersions[i], i == lastIndex, fromSequence, handler, progress, totalBytes);
             expectedSequence = end.nextSequence();
         }
         progress.onProgress(recordsDelivered, totalBytes, totalBytes);
         final Segment last = segments.get(lastIndex);
         return new JournalTail(last.path(), last.firstSequence(), end.validEndOffset(), end.fileSize(),
-            expectedSequence - 1, end.tornReason());
+            expectedSequence - 1, end.tornReason(), lastHeaderTorn ? CommandCodec.VERSION : codecVersions[lastIndex]);
     }
 
     private static int startIndex(final List<Segment> segments, final long fromSequence)
@@ -210,8 +212,11 @@ public final class JournalReader
         return index;
     }
 
-    /** @return true when this is the last segment and its header is torn (too short or all zeros). */
-    private static boolean checkHeader(final Segment segment, final boolean last) throws IOException
+    /**
+     * @return the segment's command encoding version, or {@link #TORN_HEADER} when this is the last segment and its
+     * header is torn (too short or all zeros).
+     */
+    private static int checkHeader(final Segment segment, final boolean last) throws IOException
     {
         try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ))
         {
@@ -219,21 +224,20 @@ public final class JournalReader
             final boolean complete = JournalFormat.readFully(channel, header, 0);
             if (last && (!complete || isAllZero(header, 0, SEGMENT_HEADER_BYTES)))
             {
-                return true;
+                return TORN_HEADER;
             }
             if (!complete)
             {
                 throw new JournalCorruptionException(segment.path(), 0, "segment shorter than its header (" +
                     channel.size() + " bytes)");
             }
-            JournalFormat.verifySegmentHeader(segment, header);
-            return false;
+            return JournalFormat.verifySegmentHeader(segment, header);
         }
     }
 
     private SegmentEnd scanSegment(
-        final Segment segment, final boolean last, final long fromSequence, final RecordHandler handler,
-        final ProgressListener progress, final long totalBytes) throws IOException
+        final Segment segment, final int codecVersion, final boolean last, final long fromSequence,
+        final RecordHandler handler, final ProgressListener progress, final long totalBytes) throws IOException
     {
         final Path path = segment.path();
         final MappedByteBuffer buffer;
@@ -273,7 +277,7 @@ public final class JournalReader
             }
             if (sequence >= fromSequence)
             {
-                deliver(segment, buffer, offset, length, handler);
+                deliver(segment, codecVersion, buffer, offset, length, handler);
                 if (recordsDelivered % PROGRESS_RECORDS == 0)
                 {
                     progress.onProgress(recordsDelivered, bytesScanned + offset, totalBytes);
@@ -287,13 +291,13 @@ public final class JournalReader
     }
 
     private void deliver(
-        final Segment segment, final ByteBuffer buffer, final int offset, final int length,
+        final Segment segment, final int codecVersion, final ByteBuffer buffer, final int offset, final int length,
         final RecordHandler handler)
     {
         final Command command;
         try
         {
-            command = codec.decode(buffer, offset + RECORD_HEADER_BYTES, length);
+            command = codec.decode(buffer, offset + RECORD_HEADER_BYTES, length, codecVersion);
         }
         catch (final CommandCodecException ex)
         {

@@ -14,16 +14,25 @@ import java.nio.file.Path;
  *                             the last segment holds none, 0 for an empty journal.
  * @param tornReason           why the bytes after {@code validEndOffset} are a torn write, or null when there are
  *                             none.
+ * @param codecVersion         the command encoding version of the last segment's records ({@link CommandCodec});
+ *                             the current version when the journal has no segment or the last one's header is torn.
  */
 public record JournalTail(
-    Path segment, long segmentFirstSequence, long validEndOffset, long fileSize, long lastSequence, String tornReason)
+    Path segment, long segmentFirstSequence, long validEndOffset, long fileSize, long lastSequence, String tornReason,
+    int codecVersion)
 {
     /** The tail of a journal without segments. */
-    public static final JournalTail EMPTY = new JournalTail(null, 0, 0, 0, 0, null);
+    public static final JournalTail EMPTY = new JournalTail(null, 0, 0, 0, 0, null, CommandCodec.VERSION);
 
     /** @return true when the last segment ends with a torn write that must be truncated. */
     public boolean isTorn()
     {
         return validEndOffset < fileSize;
+    }
+
+    /** @return true when the last segment holds at least one valid record. */
+    public boolean hasRecords()
+    {
+        return lastSequence >= segmentFirstSequence && segment != null;
     }
 }

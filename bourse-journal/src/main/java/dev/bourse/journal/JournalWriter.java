@@ -172,6 +172,17 @@ public final class JournalWriter implements CommandLog, AutoCloseable
                 tail.lastSequence(), nextSequence - 1, nextSequence);
             roll(nextSequence);
         }
+        else if (tail.codecVersion() < CommandCodec.VERSION && tail.hasRecords())
+        {
+            LOGGER.info("The last journal segment {} holds commands of encoding version {}: starting a new segment " +
+                "at {} for version {}", tail.segment(), tail.codecVersion(), nextSequence, CommandCodec.VERSION);
+            roll(nextSequence);
+        }
+        else if (tail.codecVersion() < CommandCodec.VERSION)
+        {
+            JournalFormat.writeFully(channel, JournalFormat.segmentHeader(tail.segmentFirstSequence()), 0);
+            force();
+        }
     }
 
     /**

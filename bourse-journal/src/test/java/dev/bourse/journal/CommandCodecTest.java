@@ -63,6 +63,9 @@ class CommandCodecTest
             commands.add(new CancelAllOrders(value, NON_ASCII));
         }
         commands.add(new CreateAccount());
+        commands.add(new CreateAccount("simulated"));
+        commands.add(new CreateAccount(null));
+        commands.add(new CreateAccount(NON_ASCII));
         commands.add(new RevokeApiKey(""));
         commands.add(new RevokeApiKey(NON_ASCII));
         commands.add(new PutPair("", "", 0, 0, new PairPolicy("", 0, 0, 0, 0, 0, 0, 0, 0, 0, PairState.TRADING)));
@@ -112,9 +115,27 @@ class CommandCodecTest
     @Test
     void shouldEncodeCompactly()
     {
-        assertThat(encode(new CreateAccount())).hasSize(1);
+        assertThat(encode(new CreateAccount())).hasSize(2);
         assertThat(encode(new CancelOrder(1, 2))).hasSize(17);
         assertThat(encode(new RevokeApiKey("abc"))).hasSize(5);
+    }
+
+    @Test
+    void shouldDecodeVersion1AccountsWithAnEmptyLabelAndRefuseUnknownVersions()
+    {
+        final ByteBuffer version1 = ByteBuffer.wrap(new byte[]{CommandCodec.CREATE_ACCOUNT});
+        assertThat(codec.decode(version1, 0, 1, 1)).isEqualTo(new CreateAccount(""));
+        assertThatThrownBy(() -> codec.decode(version1, 0, 1, CommandCodec.VERSION))
+            .isInstanceOf(CommandCodecException.class);
+
+        final ByteBuffer labelled = ByteBuffer.wrap(encode(new CreateAccount("simulated")));
+        assertThat(codec.decode(labelled, 0, labelled.capacity(), 2)).isEqualTo(new CreateAccount("simulated"));
+        assertThatThrownBy(() -> codec.decode(labelled, 0, labelled.capacity(), 1))
+            .isInstanceOf(CommandCodecException.class).hasMessageContaining("bytes left");
+        assertThatThrownBy(() -> codec.decode(labelled, 0, labelled.capacity(), CommandCodec.VERSION + 1))
+            .isInstanceOf(CommandCodecException.class).hasMessageContaining("version");
+        assertThatThrownBy(() -> codec.decode(labelled, 0, labelled.capacity(), 0))
+            .isInstanceOf(CommandCodecException.class).hasMessageContaining("version");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class SampleCommands
         return switch (index % 8)
         {
             case 0 -> new PutPair("BTC", "KRW", 8, 0, POLICY);
-            case 1 -> new CreateAccount();
+            case 1 -> new CreateAccount(n % 3 == 1 ? "" : "label-" + n);
             case 2 -> new Transfer(n, TransferType.DEPOSIT, "KRW", 1_000_000 + n, n % 7,
                 new TransferDetails("addr-" + n, "", "Bank", "ACC" + n));
             case 3 -> new IssueApiKey(n, "key" + "0123456789abcdef".repeat(2) + n, "cipher-" + n, 10, 600, "");

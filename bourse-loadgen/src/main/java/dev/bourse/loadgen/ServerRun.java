@@ -63,7 +63,7 @@ public final class ServerRun
             ServerProcess bourseServer = ServerProcess.start("Bourse",
                 List.of("-jar", cliJar.toString(), "serve", "--port", Integer.toString(boursePort),
                     "--admin-port", Integer.toString(adminPort), "--data-dir", dataDir.toString(),
-                    "--fsync", "per-batch"),
+                    "--fsync", "per-batch", "--no-simulated-market"),
                 Map.of("BOURSE_ADMIN_TOKEN", token), boursePort, workDir.resolve("bourse-server.log")))
         {
             final List<ApiCredentials> traders = new AdminClient(adminPort, token)

@@ -62,6 +62,49 @@ class AdminApiTest
     }
 
     @Test
+    void shouldLabelAccountsAndListThemByLabel()
+    {
+        final JsonNode first = exchange.adminOk("POST", "/admin/v1/accounts", "label=simulated");
+        final long plain = exchange.adminOk("POST", "/admin/v1/accounts", null).get("accountId").asLong();
+        final long second = exchange.adminOk("POST", "/admin/v1/accounts?label=simulated", null).get("accountId")
+            .asLong();
+        final long other = exchange.adminOk("POST", "/admin/v1/accounts", "label=desk_2.a-B").get("accountId")
+            .asLong();
+
+        assertThat(first.get("label").asText()).isEqualTo("simulated");
+        final long firstId = first.get("accountId").asLong();
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts/" + firstId, null).get("label").asText())
+            .isEqualTo("simulated");
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts/" + plain, null).get("label").asText()).isEmpty();
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts?label=simulated", null).findValuesAsText("accountId"))
+            .containsExactly(Long.toString(firstId), Long.toString(second));
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts?label=simulated&fromAccountId=" + (firstId + 1) +
+            "&max=1", null).findValuesAsText("accountId")).containsExactly(Long.toString(second));
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts?label=simulated&max=1", null)
+            .findValuesAsText("accountId")).containsExactly(Long.toString(firstId));
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts?label=desk_2.a-B", null).get(0).get("accountId")
+            .asLong()).isEqualTo(other);
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts?label=nobody", null)).isEmpty();
+        assertThat(exchange.adminOk("GET", "/admin/v1/accounts?label=SIMULATED", null)).as("case-sensitive")
+            .isEmpty();
+
+        for (final String label : new String[] {"x".repeat(33), "two%20words", "caf%C3%A9", "a%2Fb"})
+        {
+            assertThat(exchange.admin("POST", "/admin/v1/accounts", "label=" + label).statusCode())
+                .as(label).isEqualTo(4002);
+            assertThat(exchange.admin("GET", "/admin/v1/accounts?label=" + label, null).statusCode())
+                .as(label).isEqualTo(4002);
+        }
+        assertThat(exchange.admin("GET", "/admin/v1/accounts", null).statusCode()).isEqualTo(4012);
+        assertThat(exchange.admin("GET", "/admin/v1/accounts?label=simulated&max=10001", null).statusCode())
+            .isEqualTo(4002);
+        assertThat(exchange.admin("GET", "/admin/v1/accounts?label=simulated&fromAccountId=0", null).statusCode())
+            .isEqualTo(4002);
+        assertThat(exchange.adminOk("POST", "/admin/v1/accounts", null).get("accountId").asLong())
+            .as("nothing was created by the refused requests").isEqualTo(other + 1);
+    }
+
+    @Test
     void shouldIssueListAndRevokeKeysWithoutShowingSecretsAgain()
     {
         final TestExchange.Trader trader = exchange.trader("rps=5&rpm=100&allowedIps=127.0.0.1");

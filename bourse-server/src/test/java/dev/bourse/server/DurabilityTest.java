@@ -136,7 +136,10 @@ class DurabilityTest
         assertThat(exchange.accountState(trader)).isEqualTo(stateBefore);
     }
 
-    /** Two traders, deposits, a withdrawal, resting and crossing orders, a stop, a cancel, a cancel-all, a revoke. */
+    /**
+     * Two traders, deposits, a withdrawal, resting and crossing orders, a stop, a cancel, a cancel-all, two labelled
+     * accounts, a revoke.
+     */
     private void trade()
     {
         exchange.createPair(PAIR);
@@ -160,6 +163,8 @@ class DurabilityTest
         exchange.signedOk(maker, "DELETE", "/v1/trade/openOrders/" + PAIR, null, null);
         orderIds.add(exchange.limitOrder(maker, PAIR, "BUY", "0.049", "2"));
         orderIds.add(exchange.limitOrder(maker, PAIR, "BUY", "0.048", "3"));
+        exchange.adminOk("POST", "/admin/v1/accounts", "label=simulated");
+        exchange.adminOk("POST", "/admin/v1/accounts", "label=simulated");
         final TestExchange.Trader revoked = exchange.trader();
         exchange.adminOk("DELETE", "/admin/v1/apiKeys/" + revoked.apiKey(), null);
         traders.add(revoked);
@@ -175,6 +180,11 @@ class DurabilityTest
         {
             shown.put(path, exchange.publicGet(path).data().toString());
         }
+        final JsonNode labelled = exchange.adminOk("GET", "/admin/v1/accounts?label=simulated", null);
+        assertThat(labelled).hasSize(2);
+        shown.put("labelled accounts", labelled.toString());
+        shown.put("labelled account", exchange.adminOk("GET", "/admin/v1/accounts/" +
+            labelled.get(0).get("accountId").asLong(), null).toString());
         for (final TestExchange.Trader trader : traders)
         {
             shown.put("admin account " + trader.accountId(), exchange.accountState(trader));

@@ -1,6 +1,11 @@
 package dev.bourse.engine.event;
 
-/** An account was opened. */
-public record AccountCreated(long accountId) implements Event
+/**
+ * An account was opened.
+ *
+ * @param accountId the account.
+ * @param label     its label, empty for none.
+ */
+public record AccountCreated(long accountId, String label) implements Event
 {
 }

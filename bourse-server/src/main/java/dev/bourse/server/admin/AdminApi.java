@@ -50,6 +50,8 @@ public final class AdminApi
     private static final int API_SECRET_LENGTH = 32;
     private static final int MAX_DETAIL_LENGTH = 128;
     private static final int MAX_OPEN_ORDERS_SHOWN = 100_000;
+    private static final int MAX_ACCOUNTS_LISTED = 10_000;
+    private static final int DEFAULT_ACCOUNTS_LISTED = 1_000;
 
     private final ReadModel readModel;
     private final MarketDirectory markets;
@@ -81,6 +83,7 @@ public final class AdminApi
     {
         return List.of(
             Route.of("POST", "/admin/v1/accounts", Route.Access.ADMIN, this::createAccount),
+            Route.of("GET", "/admin/v1/accounts", Route.Access.ADMIN, this::listAccounts),
             Route.of("GET", "/admin/v1/accounts/{accountId}", Route.Access.ADMIN, this::account),
             Route.of("POST", "/admin/v1/accounts/{accountId}/apiKeys", Route.Access.ADMIN, this::issueApiKey),
             Route.of("GET", "/admin/v1/accounts/{accountId}/apiKeys", Route.Access.ADMIN, this::listApiKeys),
@@ -116,16 +119,49 @@ public final class AdminApi
 
     private CompletableFuture<ApiResponse> createAccount(final ApiRequest request)
     {
-        return engine.send(new CreateAccount(), reply ->
+        final String label = request.params().optional("label");
+        return engine.send(new CreateAccount(label == null ? "" : validLabel(label)), reply ->
         {
-            final long accountId = reply.first(AccountCreated.class).accountId();
+            final AccountCreated created = reply.first(AccountCreated.class);
             return ApiResponse.ok(json ->
             {
                 json.writeStartObject();
-                json.writeNumberField("accountId", accountId);
+                json.writeNumberField("accountId", created.accountId());
+                json.writeStringField("label", created.label());
                 json.writeEndObject();
             });
         });
+    }
+
+    private static String validLabel(final String label)
+    {
+        if (!CreateAccount.isValidLabel(label))
+        {
+            throw new ApiException(Status.INVALID_PARAMETER);
+        }
+        return label;
+    }
+
+    private CompletableFuture<ApiResponse> listAccounts(final ApiRequest request)
+    {
+        final RequestParameters params = request.params();
+        final String label = validLabel(params.required("label"));
+        final long from = params.integer("fromAccountId", 1, 1, Long.MAX_VALUE, Status.INVALID_PARAMETER);
+        final int max = (int)params.integer("max", DEFAULT_ACCOUNTS_LISTED, 1, MAX_ACCOUNTS_LISTED,
+            Status.INVALID_PARAMETER);
+        final List<Long> accountIds = readModel.accounts().accountsLabelled(label, from, max);
+        return PublicApi.done(ApiResponse.ok(json ->
+        {
+            json.writeStartArray();
+            for (final long accountId : accountIds)
+            {
+                json.writeStartObject();
+                json.writeNumberField("accountId", accountId);
+                json.writeStringField("label", label);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }));
     }
 
     private long accountParam(final ApiRequest request)
@@ -151,6 +187,7 @@ public final class AdminApi
         {
             json.writeStartObject();
             json.writeNumberField("accountId", accountId);
+            json.writeStringField("label", readModel.accounts().label(accountId));
             json.writeArrayFieldStart("balances");
             for (int i = 0; i < currencies.size(); i++)
             {

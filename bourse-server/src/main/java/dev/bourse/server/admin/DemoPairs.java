@@ -5,10 +5,12 @@ import dev.bourse.engine.PairState;
 import dev.bourse.engine.command.PutPair;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pairs an empty exchange starts with, so that a newcomer can trade at once: BTC.USDT, ETH.BTC and BCH.ETH, every
- * currency with 8 decimals, maker fee 0.1 %, taker fee 0.2 %.
+ * currency with 8 decimals, maker fee 0.1 %, taker fee 0.2 %; and plausible prices for them, where the simulated
+ * market starts when the pairs have no trade yet.
  */
 public final class DemoPairs
 {
@@ -17,6 +19,15 @@ public final class DemoPairs
 
     private DemoPairs()
     {
+    }
+
+    /**
+     * @return a plausible price of each demo pair, in its Market per unit of its Currency, on its price tick: BTC at
+     * 65,000 USDT, ETH at 0.05 BTC (3,250 USDT), BCH at 0.12 ETH (390 USDT).
+     */
+    public static Map<String, String> referencePrices()
+    {
+        return Map.of("BTC.USDT", "65000", "ETH.BTC", "0.05", "BCH.ETH", "0.12");
     }
 
     /** @return the commands that create the demo pairs. */
@@ -63,15 +74,16 @@ public final class DemoPairs
             "",
             "Bourse is serving demo pairs BTC.USDT, ETH.BTC and BCH.ETH. To trade within a minute:",
             "  TOKEN=" + tokenHint,
-            "  # 1. open an account (answers accountId, 1 for the first)",
-            "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" " + admin + "/admin/v1/accounts",
+            "  # 1. open an account; ACCOUNT is the accountId it answers",
+            "  ACCOUNT=$(curl -s -X POST -H \"Authorization: Bearer $TOKEN\" " + admin + "/admin/v1/accounts \\",
+            "    | sed 's/.*\"accountId\":\\([0-9]*\\).*/\\1/')",
             "  # 2. issue an API key for it (answers apiKey and apiSecret; the secret is shown only this once)",
-            "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" " + admin + "/admin/v1/accounts/1/apiKeys",
+            "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" " + admin + "/admin/v1/accounts/$ACCOUNT/apiKeys",
             "  # 3. deposit 10,000 USDT and 1 BTC",
             "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" -d currency=USDT -d amount=10000 " +
-                admin + "/admin/v1/accounts/1/deposits",
+                admin + "/admin/v1/accounts/$ACCOUNT/deposits",
             "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" -d currency=BTC -d amount=1 " +
-                admin + "/admin/v1/accounts/1/deposits",
+                admin + "/admin/v1/accounts/$ACCOUNT/deposits",
             "  # 4. market data needs no key",
             "  curl -s 'http://127.0.0.1:" + publicPort + "/v1/market/public/coins/pairPolicy'",
             "Signed trading calls (X-API-KEY, X-API-TIMESTAMP, X-API-NONCE, X-API-SIGN) are described in docs/API.md;",

@@ -1,5 +1,6 @@
 package dev.bourse.server.readmodel;
 
+import dev.bourse.engine.event.AccountCreated;
 import dev.bourse.engine.event.BalanceChanged;
 import dev.bourse.engine.event.TransferCompleted;
 
@@ -8,12 +9,14 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Predicate;
 
 /**
- * Read model of accounts: which exist, their balances per currency and their deposits and withdrawals (at most
- * {@code maxTransfersPerAccount} each, the oldest forgotten first). Written by the engine thread.
+ * Read model of accounts: which exist, their labels, their balances per currency and their deposits and withdrawals
+ * (at most {@code maxTransfersPerAccount} each, the oldest forgotten first). Written by the engine thread.
  */
 public final class AccountStore
 {
@@ -28,6 +31,8 @@ public final class AccountStore
     private final int maxTransfersPerAccount;
     private final Map<Long, Map<String, Balance>> balances = new ConcurrentHashMap<>();
     private final Map<Long, TimeSeries<TransferCompleted>> transfers = new ConcurrentHashMap<>();
+    private final Map<Long, String> labels = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<Long>> accountsByLabel = new ConcurrentHashMap<>();
     private volatile long accountCount;
 
     /** @param maxTransfersPerAccount how many transfers transactionHistory can show per account. */
@@ -36,9 +41,19 @@ public final class AccountStore
         this.maxTransfersPerAccount = maxTransfersPerAccount;
     }
 
-    void onAccountCreated(final long accountId)
+    void onAccountCreated(final AccountCreated event)
     {
-        accountCount = Math.max(accountCount, accountId);
+        label(event.accountId(), event.label());
+        accountCount = Math.max(accountCount, event.accountId());
+    }
+
+    private void label(final long accountId, final String label)
+    {
+        if (!label.isEmpty())
+        {
+            labels.put(accountId, label);
+            accountsByLabel.computeIfAbsent(label, ignore -> new ConcurrentSkipListSet<>()).add(accountId);
+        }
     }
 
     void onBalanceChanged(final BalanceChanged event)
@@ -53,10 +68,16 @@ public final class AccountStore
             .append(event.timestampMs(), event.transferId(), event);
     }
 
-    /** Writes the account count, every balance and every transfer kept; the writer thread only. */
+    /** Writes the account count, the labels, every balance and every transfer kept; the writer thread only. */
     void writeSnapshot(final DataOutput out) throws IOException
     {
         out.writeLong(accountCount);
+        out.writeInt(labels.size());
+        for (final Map.Entry<Long, String> label : labels.entrySet())
+        {
+            out.writeLong(label.getKey());
+            out.writeUTF(label.getValue());
+        }
         out.writeInt(balances.size());
         for (final Map.Entry<Long, Map<String, Balance>> account : balances.entrySet())
         {
@@ -77,10 +98,19 @@ public final class AccountStore
         }
     }
 
-    /** Restores an empty store from {@link #writeSnapshot}. */
-    void readSnapshot(final DataInput in) throws IOException
+    /**
+     * Restores an empty store from {@link #writeSnapshot}.
+     *
+     * @param withLabels false for a snapshot of the first format, written before accounts had labels.
+     */
+    void readSnapshot(final DataInput in, final boolean withLabels) throws IOException
     {
         accountCount = in.readLong();
+        final int labelled = withLabels ? SnapshotFields.readCount(in, Integer.MAX_VALUE) : 0;
+        for (int i = 0; i < labelled; i++)
+        {
+            label(in.readLong(), in.readUTF());
+        }
         final int accounts = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < accounts; i++)
         {
@@ -105,6 +135,19 @@ public final class AccountStore
     public boolean exists(final long accountId)
     {
         return accountId >= 1 && accountId <= accountCount;
+    }
+
+    /** @return the account's label, empty for none. */
+    public String label(final long accountId)
+    {
+        return labels.getOrDefault(accountId, "");
+    }
+
+    /** @return at most {@code max} accounts with the label from {@code fromAccountId} on, ascending. */
+    public List<Long> accountsLabelled(final String label, final long fromAccountId, final int max)
+    {
+        final NavigableSet<Long> accounts = accountsByLabel.get(label);
+        return accounts == null ? List.of() : accounts.tailSet(fromAccountId, true).stream().limit(max).toList();
     }
 
     /** @return the account's balance in the currency; zero when it never had any. */

@@ -55,7 +55,7 @@ public final class ReadModel implements Projection
 
     /** The format of {@link #writeSnapshot}; a snapshot of a newer format is refused. */
     static final int SNAPSHOT_VERSION = 2;
-    /** The first format, without the market directory (restored from the engine of the same snapshot). */
+    /** The first format, without the market directory (restored from the engine of the same snapshot) and labels. */
     private static final int SNAPSHOT_VERSION_WITHOUT_MARKETS = 1;
 
     private final Configuration configuration;
@@ -110,7 +110,7 @@ public final class ReadModel implements Projection
         {
             case CurrencyCreated created -> markets.onCurrencyCreated(created);
             case PairUpdated updated -> markets.onPairUpdated(updated);
-            case AccountCreated created -> accounts.onAccountCreated(created.accountId());
+            case AccountCreated created -> accounts.onAccountCreated(created);
             case ApiKeyIssued issued -> apiKeys.onIssued(issued);
             case ApiKeyRevoked revoked -> apiKeys.onRevoked(revoked.apiKey());
             case TransferCompleted transfer -> accounts.onTransfer(transfer);
@@ -217,7 +217,7 @@ public final class ReadModel implements Projection
         }
         orders.readSnapshot(in);
         orders.forEachOpen(depth::update);
-        accounts.readSnapshot(in);
+        accounts.readSnapshot(in, version == SNAPSHOT_VERSION);
         apiKeys.readSnapshot(in);
         tickers.readSnapshot(in);
         final int pairs = SnapshotFields.readCount(in, Integer.MAX_VALUE);

@@ -59,6 +59,21 @@ class AdminClientSystemTest extends WithExchange
     }
 
     @Test
+    void shouldLabelAccountsAndListThemByLabel()
+    {
+        final long first = admin.createAccount("desk-1");
+        admin.createAccount("");
+        final long second = admin.createAccount("desk-1");
+
+        assertThat(admin.account(first).label()).isEqualTo("desk-1");
+        assertThat(admin.account(first + 1).label()).isEmpty();
+        assertThat(admin.accountIds("desk-1")).containsExactly(first, second);
+        assertThat(admin.accountIds("desk-2")).isEmpty();
+        assertThat(catchThrowableOfType(BourseException.class, () -> admin.createAccount("not valid")).statusCode())
+            .isEqualTo(StatusCode.INVALID_PARAMETER);
+    }
+
+    @Test
     void shouldIssueListAndRevokeKeys()
     {
         final long accountId = admin.createAccount();

@@ -58,6 +58,7 @@ final class ServerProcess
         command.add("--admin-port=0");
         command.add("--data-dir=" + dataDir);
         command.add("--config=" + config);
+        command.add("--no-simulated-market"); // only the test's traders, whose every acknowledgement it checks
         final ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
         try
         {
