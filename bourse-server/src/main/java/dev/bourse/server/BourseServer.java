@@ -11,8 +11,10 @@ import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.HttpGateway;
 import dev.bourse.server.gateway.PublicApi;
+import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.SnapshotTaker;
+import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.SequencerHealth;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -241,7 +243,24 @@ public final class BourseServer implements AutoCloseable
      */
     public Status submitAndWait(final Command command)
     {
-        return await(core.engineAgent().submit(command)).status();
+        return await(submit(command)).status();
+    }
+
+    /**
+     * Submits a command (for tools and tests that load an exchange fast, not for the event loops).
+     *
+     * @param command the command.
+     * @return what it did, once it is durable and every projection followed it.
+     */
+    public CompletableFuture<AppliedCommand> submit(final Command command)
+    {
+        return core.engineAgent().submit(command);
+    }
+
+    /** @return the durable history's queries and health. */
+    public HistoryStore history()
+    {
+        return history.store();
     }
 
     /**
