@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -22,15 +23,19 @@ final class HistoryDatabase implements AutoCloseable
     static final int READERS = 4;
     /** Queries that may wait for a worker. */
     static final int READ_QUEUE = 256;
+    /** The embedded database's directory in the data directory. */
+    static final String DIRECTORY = "postgres";
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
-    private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
+    private final Path embeddedDirectory;
+    private volatile EmbeddedDatabase embedded;
     private boolean migrated;
 
-    private HistoryDatabase(final EmbeddedDatabase embedded, final HikariDataSource pool)
+    private HistoryDatabase(final EmbeddedDatabase embedded, final Path embeddedDirectory, final HikariDataSource pool)
     {
         this.embedded = embedded;
+        this.embeddedDirectory = embeddedDirectory;
         this.pool = pool;
     }
 
@@ -43,9 +48,10 @@ final class HistoryDatabase implements AutoCloseable
     {
         final HikariConfig config = new HikariConfig();
         EmbeddedDatabase embedded = null;
-        if (context.databaseUrl() == null)
+        final Path directory = context.databaseUrl() == null ? context.dataDir().resolve(DIRECTORY) : null;
+        if (directory != null)
         {
-            embedded = EmbeddedDatabase.start(context.dataDir().resolve("postgres"));
+            embedded = EmbeddedDatabase.start(directory);
             config.setJdbcUrl(embedded.jdbcUrl());
             config.setUsername(EmbeddedDatabase.USER);
         }
@@ -62,7 +68,7 @@ final class HistoryDatabase implements AutoCloseable
         config.setInitializationFailTimeout(-1);
         try
         {
-            return new HistoryDatabase(embedded, new HikariDataSource(config));
+            return new HistoryDatabase(embedded, directory, new HikariDataSource(config));
         }
         catch (final RuntimeException ex)
         {
@@ -88,6 +94,23 @@ final class HistoryDatabase implements AutoCloseable
             Flyway.configure().dataSource(pool).locations("classpath:db/history").load().migrate();
             migrated = true;
         }
+    }
+
+    /**
+     * Starts the embedded database again, on the same port, when its postmaster is gone (killed, crashed): the history
+     * thread calls it when the database cannot be reached. An external database is the operator's to restart.
+     *
+     * @throws IOException when it cannot be started.
+     */
+    void reviveEmbedded() throws IOException
+    {
+        final EmbeddedDatabase current = embedded;
+        if (current == null || current.postmaster().isPresent())
+        {
+            return;
+        }
+        current.close();
+        embedded = EmbeddedDatabase.start(embeddedDirectory, current.port());
     }
 
     /** @return the embedded database, when it is the one in use. */

@@ -11,6 +11,7 @@ import dev.bourse.server.recovery.ExchangeRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,7 +23,7 @@ import java.util.function.LongSupplier;
  * writes the rows of up to {@value #MAX_BATCH_COMMANDS} commands per transaction ({@link HistoryWriter}). It never
  * touches the engine or projection threads: when the database is slow or down, it lags, retries with a growing
  * pause, and catches up from the journal when it is back; the journal's retention keeps what it needs
- * ({@link PostgresHistory#retentionFloor()}).
+ * ({@link PostgresHistory#retentionFloor()}). An embedded database that died is started again.
  * <p>
  * At start it reads the database's committed sequence H, rebuilds the shadow from the newest snapshot at or before H
  * (or from the journal's start), replays up to H without writing, and goes on from H + 1. A database ahead of the
@@ -100,6 +101,7 @@ final class HistoryFollower implements Runnable
                 publish("UNAVAILABLE", "the history database cannot be reached (" + ex.getMessage() +
                     "); retrying, the exchange trades on and the history catches up from the journal");
                 pause();
+                revive();
             }
             catch (final RuntimeException ex)
             {
@@ -243,6 +245,19 @@ final class HistoryFollower implements Runnable
         }
         status = newStatus;
         store.published(committed, new HistoryStore.Health(newStatus, committed, detail));
+    }
+
+    /** Starts the embedded database again if it died. */
+    private void revive()
+    {
+        try
+        {
+            database.reviveEmbedded();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOG.warn("the embedded PostgreSQL could not be started again: {}", ex.getMessage());
+        }
     }
 
     private void pause()

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PostgresHistoryStore implements HistoryStore, AutoCloseable
 {
     private static final int QUERY_TIMEOUT_S = 10;
-    private static final String ORDER_COLUMNS = "order_id, account_id, coin_pair, order_type, side, price, " +
+    /** The columns {@link #orderView} reads, in its order. */
+    static final String ORDER_COLUMNS = "order_id, account_id, coin_pair, order_type, side, price, " +
         "stop_price, initial_quantity, cancelled_quantity, remain_quantity, filled_quantity, filled_volume, " +
         "fee_paid, reserved_value, reserve_remaining, maker_fee_ppm, taker_fee_ppm, status, created_at_ms, " +
         "completed_at_ms";
@@ -225,7 +226,8 @@ final class PostgresHistoryStore implements HistoryStore, AutoCloseable
         readers.shutdownNow();
     }
 
-    private static OrderView orderView(final ResultSet result) throws SQLException
+    /** @return the order of a row of {@link #ORDER_COLUMNS}. */
+    static OrderView orderView(final ResultSet result) throws SQLException
     {
         return new OrderView(result.getLong(1), result.getLong(2), result.getString(3),
             EnumCodes.orderType(result.getInt(4)), EnumCodes.side(result.getInt(5)), result.getLong(6),
