@@ -87,7 +87,7 @@ final class HistoryDatabase implements AutoCloseable
     }
 
     /** Brings the schema up to date, once; on the history thread. */
-    void migrate()
+    synchronized void migrate()
     {
         if (!migrated)
         {

@@ -57,6 +57,12 @@ public final class PostgresHistory implements HistoryService
         thread.start();
     }
 
+    /** Brings the schema up to date now rather than on the history thread (for tools that only query). */
+    public void migrate()
+    {
+        database.migrate();
+    }
+
     /** @return the embedded database, when it is the one in use (for tests and tools). */
     public Optional<EmbeddedDatabase> embeddedDatabase()
     {

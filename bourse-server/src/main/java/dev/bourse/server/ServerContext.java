@@ -55,7 +55,9 @@ public final class ServerContext
      * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
      * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
      * {@code snapshotsToKeep}, {@code history} ({@code on} or {@code off}), {@code databaseUrl}, {@code databaseUser},
-     * {@code databasePassword}, {@code journalArchiveDir}; each may carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
+     * {@code databasePassword}, {@code journalArchiveDir}, and the bounds of the recent history kept in memory:
+     * {@code historyWindowCompletedOrders}, {@code historyWindowTradesPerPair}, {@code historyWindowFillsPerAccount},
+     * {@code historyWindowTransfersPerAccount}; each may carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
      *
      * @param properties the configuration.
      * @return this.
@@ -88,6 +90,14 @@ public final class ServerContext
                 case "databaseUser" -> databaseUser(value);
                 case "databasePassword" -> databasePassword(value);
                 case "journalArchiveDir" -> journalArchiveDir(value.isEmpty() ? null : Path.of(value));
+                case "historyWindowCompletedOrders" -> readModelConfiguration(window(readModelConfiguration,
+                    Integer.parseInt(value), -1, -1, -1));
+                case "historyWindowTradesPerPair" -> readModelConfiguration(window(readModelConfiguration,
+                    -1, Integer.parseInt(value), -1, -1));
+                case "historyWindowFillsPerAccount" -> readModelConfiguration(window(readModelConfiguration,
+                    -1, -1, Integer.parseInt(value), -1));
+                case "historyWindowTransfersPerAccount" -> readModelConfiguration(window(readModelConfiguration,
+                    -1, -1, -1, Integer.parseInt(value)));
                 case "maxOpenOrdersPerAccount" -> engineConfiguration(
                     engineConfiguration.withMaxOpenOrdersPerAccount(Integer.parseInt(value)));
                 default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
@@ -200,6 +210,18 @@ public final class ServerContext
     {
         this.clock = clock;
         return this;
+    }
+
+    /** @return the window with the bounds given (each -1 keeps the current one). */
+    private static ReadModel.Configuration window(
+        final ReadModel.Configuration current, final int completedOrders, final int tradesPerPair,
+        final int fillsPerAccount, final int transfersPerAccount)
+    {
+        return new ReadModel.Configuration(
+            completedOrders < 0 ? current.maxCompletedOrders() : completedOrders, current.tradeRetentionMs(),
+            tradesPerPair < 0 ? current.maxTradesPerPair() : tradesPerPair,
+            fillsPerAccount < 0 ? current.maxFillsPerAccount() : fillsPerAccount,
+            transfersPerAccount < 0 ? current.maxTransfersPerAccount() : transfersPerAccount);
     }
 
     /**
