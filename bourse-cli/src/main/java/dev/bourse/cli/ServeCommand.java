@@ -1,5 +1,6 @@
 package dev.bourse.cli;
 
+import dev.bourse.history.PostgresHistory;
 import dev.bourse.server.BourseServer;
 import dev.bourse.server.ServerContext;
 import dev.bourse.simulator.Simulator;
@@ -32,7 +33,11 @@ import java.util.concurrent.Callable;
         "",
         "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG,",
         "BOURSE_ADMIN_TOKEN, BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest),",
-        "BOURSE_SIMULATED_MARKET (true/false), BOURSE_SIMULATED_PAIRS, BOURSE_SIMULATOR_SETTINGS.",
+        "BOURSE_SIMULATED_MARKET (true/false), BOURSE_SIMULATED_PAIRS, BOURSE_SIMULATOR_SETTINGS, BOURSE_HISTORY,",
+        "BOURSE_DATABASE_URL, BOURSE_DATABASE_USER, BOURSE_DATABASE_PASSWORD, BOURSE_JOURNAL_ARCHIVE_DIR.",
+        "",
+        "History: with no database settings the server starts a PostgreSQL of its own in DATA_DIR/postgres and keeps",
+        "every order, fill, trade and transfer there; --database-url points at an external PostgreSQL instead.",
         "",
         "A new data directory starts with the demo pairs and a simulated market on them (docs/SIMULATOR.md).",
         "",
@@ -58,10 +63,30 @@ public final class ServeCommand implements Callable<Integer>
         + "disk before replies are released; none: unsafe, a power loss can lose acknowledged commands (sandboxes).")
     private String fsync;
 
+    @Option(names = "--history", paramLabel = "on|off", description = "on (default): keep the history in "
+        + "PostgreSQL; off: only the recent window in memory (history reads beyond it answer 5001).")
+    private String history;
+
+    @Option(names = "--database-url", paramLabel = "JDBC_URL", description = "An external PostgreSQL for the "
+        + "history, e.g. jdbc:postgresql://db.example:5432/bourse (default: an embedded one in DATA_DIR/postgres).")
+    private String databaseUrl;
+
+    @Option(names = "--database-user", description = "User of the external database.")
+    private String databaseUser;
+
+    @Option(names = "--database-password", description = "Password of the external database (prefer "
+        + "BOURSE_DATABASE_PASSWORD: a flag shows in the process list).")
+    private String databasePassword;
+
+    @Option(names = "--journal-archive-dir", paramLabel = "DIR", description = "Move the journal segments that "
+        + "retention no longer needs here instead of deleting them (the full command history, for audits).")
+    private Path journalArchiveDir;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file (keys: port, adminPort, "
         + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes, fsync, "
         + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount, simulatedMarket, "
-        + "simulatedPairs, simulatorSettings).")
+        + "simulatedPairs, simulatorSettings, history, databaseUrl, databaseUser, databasePassword, "
+        + "journalArchiveDir).")
     private Path config;
 
     @Option(names = "--simulated-market", negatable = true, description = "Run the simulated market: on by "
@@ -130,6 +155,30 @@ public final class ServeCommand implements Callable<Integer>
             {
                 throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage());
             }
+        }
+        final String historyMode = history != null ? history : environment.get("BOURSE_HISTORY");
+        if (historyMode != null && !historyMode.isBlank())
+        {
+            try
+            {
+                context.historyEnabled(ServerContext.parseOnOff(historyMode));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage());
+            }
+        }
+        override(databaseUrl, "BOURSE_DATABASE_URL", context::databaseUrl);
+        override(databaseUser, "BOURSE_DATABASE_USER", context::databaseUser);
+        override(databasePassword, "BOURSE_DATABASE_PASSWORD", context::databasePassword);
+        final Path envArchive = pathOf(environment.get("BOURSE_JOURNAL_ARCHIVE_DIR"));
+        if (journalArchiveDir != null || envArchive != null)
+        {
+            context.journalArchiveDir(journalArchiveDir != null ? journalArchiveDir : envArchive);
+        }
+        if (context.historyEnabled())
+        {
+            context.historyFactory(PostgresHistory.FACTORY);
         }
         if (environment.get("BOURSE_ADMIN_TOKEN") != null && !environment.get("BOURSE_ADMIN_TOKEN").isBlank())
         {
@@ -213,6 +262,16 @@ public final class ServeCommand implements Callable<Integer>
             }
         }
         return null;
+    }
+
+    /** Sets a value from its flag, else its environment variable, when either is given. */
+    private void override(final String flag, final String variable, final java.util.function.Consumer<String> setter)
+    {
+        final String value = flag != null ? flag : environment.get(variable);
+        if (value != null && !value.isBlank())
+        {
+            setter.accept(value);
+        }
     }
 
     private Integer intOf(final String name)

@@ -131,6 +131,35 @@ class ServeCommandTest
     }
 
     @Test
+    void shouldKeepTheHistoryInAnEmbeddedDatabaseUnlessToldOtherwise() throws Exception
+    {
+        final Path config = dir.resolve("bourse.properties");
+        Files.writeString(config, "databaseUrl=jdbc:postgresql://db:5432/from_file\ndatabaseUser=file\n" +
+            "journalArchiveDir=/archive/from/file\n");
+
+        final ServerContext defaults = parse(Map.of());
+        assertThat(defaults.historyEnabled()).isTrue();
+        assertThat(defaults.historyFactory()).isSameAs(dev.bourse.history.PostgresHistory.FACTORY);
+        assertThat(defaults.databaseUrl()).isNull();
+        assertThat(defaults.journalConfiguration().archiveDirectory()).isNull();
+
+        final ServerContext external = parse(Map.of("BOURSE_DATABASE_URL", "jdbc:postgresql://db:5432/from_env",
+            "BOURSE_DATABASE_PASSWORD", "secret", "BOURSE_CONFIG", config.toString()),
+            "--database-user", "flag");
+        assertThat(external.databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/from_env");
+        assertThat(external.databaseUser()).isEqualTo("flag");
+        assertThat(external.databasePassword()).isEqualTo("secret");
+        assertThat(external.journalConfiguration().archiveDirectory()).isEqualTo(Path.of("/archive/from/file"));
+
+        final ServerContext off = parse(Map.of("BOURSE_HISTORY", "off"));
+        assertThat(off.historyEnabled()).isFalse();
+        assertThat(off.historyFactory()).isSameAs(dev.bourse.server.HistoryService.Factory.NONE);
+        assertThat(parse(Map.of("BOURSE_HISTORY", "off"), "--history", "on").historyEnabled()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--history", "maybe"))
+            .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("on or off");
+    }
+
+    @Test
     void shouldRefuseUnknownConfigurationKeys() throws Exception
     {
         final Path config = dir.resolve("bourse.properties");

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param progressIntervalMs the least time between two progress lines of a long replay.
  * @param segmentChannels    how the writer opens segments ({@link SegmentChannels#FILES}; a simulation injects
  *                           faults).
+ * @param archiveDirectory   where {@link JournalRetention} moves the segments it no longer needs, so that the whole
+ *                           command history stays available for audits; null to delete them.
  */
 public record JournalConfiguration(
     Path directory,
@@ -26,7 +28,8 @@ public record JournalConfiguration(
     int maxBatchBytes,
     int snapshotsToKeep,
     long progressIntervalMs,
-    SegmentChannels segmentChannels)
+    SegmentChannels segmentChannels,
+    Path archiveDirectory)
 {
     /** Default segment size: 64 MiB. */
     public static final long DEFAULT_SEGMENT_SIZE_BYTES = 64L * 1024 * 1024;
@@ -86,7 +89,7 @@ public record JournalConfiguration(
     {
         return new JournalConfiguration(directory, FsyncMode.PER_BATCH, DEFAULT_SEGMENT_SIZE_BYTES,
             DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_BATCH_BYTES, DEFAULT_SNAPSHOTS_TO_KEEP,
-            DEFAULT_PROGRESS_INTERVAL_MS, SegmentChannels.FILES);
+            DEFAULT_PROGRESS_INTERVAL_MS, SegmentChannels.FILES, null);
     }
 
     /** @return the directory of the journal segments. */
@@ -105,34 +108,41 @@ public record JournalConfiguration(
     public JournalConfiguration withFsyncMode(final FsyncMode mode)
     {
         return new JournalConfiguration(directory, mode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
-            snapshotsToKeep, progressIntervalMs, segmentChannels);
+            snapshotsToKeep, progressIntervalMs, segmentChannels, archiveDirectory);
     }
 
     /** @return a copy with other sizes. */
     public JournalConfiguration withSizes(final long segmentBytes, final int recordBytes, final int batchBytes)
     {
         return new JournalConfiguration(directory, fsyncMode, segmentBytes, recordBytes, batchBytes,
-            snapshotsToKeep, progressIntervalMs, segmentChannels);
+            snapshotsToKeep, progressIntervalMs, segmentChannels, archiveDirectory);
     }
 
     /** @return a copy that keeps another number of snapshots. */
     public JournalConfiguration withSnapshotsToKeep(final int count)
     {
         return new JournalConfiguration(directory, fsyncMode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
-            count, progressIntervalMs, segmentChannels);
+            count, progressIntervalMs, segmentChannels, archiveDirectory);
     }
 
     /** @return a copy whose writer opens segments through these channels. */
     public JournalConfiguration withSegmentChannels(final SegmentChannels channels)
     {
         return new JournalConfiguration(directory, fsyncMode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
-            snapshotsToKeep, progressIntervalMs, channels);
+            snapshotsToKeep, progressIntervalMs, channels, archiveDirectory);
     }
 
     /** @return a copy with another progress interval. */
     public JournalConfiguration withProgressIntervalMs(final long intervalMs)
     {
         return new JournalConfiguration(directory, fsyncMode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
-            snapshotsToKeep, intervalMs, segmentChannels);
+            snapshotsToKeep, intervalMs, segmentChannels, archiveDirectory);
+    }
+
+    /** @return a copy that moves the segments retention no longer needs to this directory (null: delete them). */
+    public JournalConfiguration withArchiveDirectory(final Path archive)
+    {
+        return new JournalConfiguration(directory, fsyncMode, segmentSizeBytes, maxRecordBytes, maxBatchBytes,
+            snapshotsToKeep, progressIntervalMs, segmentChannels, archive);
     }
 }

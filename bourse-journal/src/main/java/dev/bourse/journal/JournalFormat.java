@@ -240,4 +240,13 @@ final class JournalFormat
             channel.force(true);
         }
     }
+
+    /** Forces a file's content to disk. */
+    static void forceFile(final Path file) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.force(true);
+        }
+    }
 }

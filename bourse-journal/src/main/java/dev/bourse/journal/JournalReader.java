@@ -37,7 +37,11 @@ import static dev.bourse.journal.JournalFormat.SEGMENT_HEADER_BYTES;
  * <p>
  * Anything else is a {@link JournalCorruptionException} naming the file and offset: an invalid record with more data
  * after it, any invalid record in a segment that is not the last, a gap or repeat in sequence numbers (within or
- * between segments), a bad segment header, records missing before the first segment. Not thread-safe.
+ * between segments), a bad segment header, records missing before the first segment.
+ * <p>
+ * A reader remembers where its last read stopped: a next read from that sequence on starts there instead of at the
+ * beginning of the segment, so a follower that reads the journal range after range does not scan a segment again
+ * (every record is still checked once). Not thread-safe.
  */
 public final class JournalReader
 {
@@ -62,6 +66,11 @@ public final class JournalReader
     {
     }
 
+    /** Where the last read stopped: the next record's segment, offset and sequence. */
+    private record Position(Path segment, int offset, long nextSequence)
+    {
+    }
+
     private final Path directory;
     private final int maxTornBytes;
     private final CommandCodec codec = new CommandCodec();
@@ -69,6 +78,7 @@ public final class JournalReader
     private long recordsDelivered;
     private long bytesScanned;
     private long toSequence;
+    private Position position;
 
     /**
      * @param directory    the journal directory (segments); it need not exist.
@@ -174,11 +184,18 @@ public final class JournalReader
             totalBytes += sizeOf(segments.get(i).path());
         }
         long expectedSequence = segments.get(startIndex).firstSequence();
+        int startOffset = SEGMENT_HEADER_BYTES;
+        if (position != null && position.segment().equals(segments.get(startIndex).path()) &&
+            position.nextSequence() <= fromSequence)
+        {
+            expectedSequence = position.nextSequence();
+            startOffset = position.offset();
+        }
         SegmentEnd end = null;
         for (int i = startIndex; i <= lastIndex && expectedSequence <= toSequence; i++)
         {
             final Segment segment = segments.get(i);
-            if (segment.firstSequence() != expectedSequence)
+            if (startOffset == SEGMENT_HEADER_BYTES && segment.firstSequence() != expectedSequence)
             {
                 throw new JournalCorruptionException(segment.path(), 0, "segment starts at sequence " +
                     segment.firstSequence() + " but the previous one ends at " + (expectedSequence - 1) +
@@ -186,8 +203,10 @@ public final class JournalReader
             }
             end = i == lastIndex && lastHeaderTorn ?
                 new SegmentEnd(expectedSequence, 0, sizeOf(segment.path()), "torn segment header") :
-                scanSegment(segment, codecVersions[i], i == lastIndex, fromSequence, handler, progress, totalBytes);
+                scanSegment(segment, codecVersions[i], i == lastIndex, expectedSequence, startOffset, fromSequence,
+                    handler, progress, totalBytes);
             expectedSequence = end.nextSequence();
+            startOffset = SEGMENT_HEADER_BYTES;
         }
         progress.onProgress(recordsDelivered, totalBytes, totalBytes);
         final Segment last = segments.get(lastIndex);
@@ -236,8 +255,9 @@ public final class JournalReader
     }
 
     private SegmentEnd scanSegment(
-        final Segment segment, final int codecVersion, final boolean last, final long fromSequence,
-        final RecordHandler handler, final ProgressListener progress, final long totalBytes) throws IOException
+        final Segment segment, final int codecVersion, final boolean last, final long startSequence,
+        final int startOffset, final long fromSequence, final RecordHandler handler, final ProgressListener progress,
+        final long totalBytes) throws IOException
     {
         final Path path = segment.path();
         final MappedByteBuffer buffer;
@@ -253,8 +273,8 @@ public final class JournalReader
         }
         buffer.order(ByteOrder.LITTLE_ENDIAN);
         final int limit = (int)size;
-        long expectedSequence = segment.firstSequence();
-        int offset = SEGMENT_HEADER_BYTES;
+        long expectedSequence = startSequence;
+        int offset = startOffset;
         final int maxRecords = limit / (RECORD_HEADER_BYTES + 1) + 1;
         for (int records = 0; offset < limit && records < maxRecords && expectedSequence <= toSequence; records++)
         {
@@ -287,6 +307,7 @@ public final class JournalReader
             offset += RECORD_HEADER_BYTES + length;
         }
         bytesScanned += size;
+        position = new Position(path, offset, expectedSequence);
         return new SegmentEnd(expectedSequence, offset, size, null);
     }
 

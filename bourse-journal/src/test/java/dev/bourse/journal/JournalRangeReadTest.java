@@ -72,4 +72,28 @@ class JournalRangeReadTest
         assertThatThrownBy(() -> readRange(configuration, 1, RECORDS + 1))
             .isInstanceOf(JournalCorruptionException.class).hasMessageContaining("ends at sequence " + RECORDS);
     }
+
+    @Test
+    void shouldFollowTheJournalRangeAfterRangeWhileItIsWritten()
+    {
+        final JournalConfiguration configuration = JournalFiles.smallConfiguration(directory);
+        final JournalReader follower = new JournalReader(configuration.journalDirectory(), configuration.maxBatchBytes());
+        final List<Long> followed = new ArrayList<>();
+        try (JournalWriter writer = JournalWriter.open(configuration))
+        {
+            long read = 0;
+            for (int round = 0; round < 20; round++)
+            {
+                JournalFiles.writeCommands(writer, 7, 2);
+                final long committed = writer.lastCommittedSequence();
+                follower.readRange(read + 1, committed, (sequence, timestampMs, command) -> followed.add(sequence));
+                read = committed;
+            }
+        }
+        assertThat(JournalFiles.segments(configuration)).hasSizeGreaterThan(2);
+        assertThat(followed).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 140).boxed().toList());
+        final List<Long> again = new ArrayList<>();
+        follower.readRange(3, 9, (sequence, timestampMs, command) -> again.add(sequence));
+        assertThat(again).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    }
 }

@@ -14,18 +14,23 @@ import java.util.stream.Stream;
 
 /**
  * The whole benchmark suite, {@code ./bourse bench [--quick]}: the engine figures, then the whole-server figures
- * (Bourse and the ceiling in their own JVMs), then the journal figures; one {@code name value unit} line per figure
+ * (Bourse and the ceiling in their own JVMs), then the journal figures, then the history figures
+ * ({@link HistoryBenchmark}); one {@code name value unit} line per figure
  * on standard output, everything else on standard error. The full run also writes the plots. Exits 1 when a
  * benchmark fails to run or an outcome check fails, 2 on a usage error; there is no timing assertion.
  * <pre>
- * BenchmarkSuiteMain [--quick] [--parts engine,server,journal] [--cli-jar FILE] [--plots-dir DIR]
+ * BenchmarkSuiteMain [--quick] [--parts engine,server,journal,history] [--cli-jar FILE] [--plots-dir DIR]
  * </pre>
  */
 public final class BenchmarkSuiteMain
 {
     private static final long QUICK_JOURNAL_COMMANDS = 200_000;
     private static final long FULL_JOURNAL_COMMANDS = 10_000_000;
-    private static final Set<String> PARTS = Set.of("engine", "server", "journal");
+    private static final long QUICK_HISTORY_COMMANDS = 20_000;
+    private static final long FULL_HISTORY_COMMANDS = 1_000_000;
+    private static final long QUICK_HISTORY_ROWS = 20_000;
+    private static final long FULL_HISTORY_ROWS = 10_000_000;
+    private static final Set<String> PARTS = Set.of("engine", "server", "journal", "history");
 
     private BenchmarkSuiteMain()
     {
@@ -42,7 +47,7 @@ public final class BenchmarkSuiteMain
         catch (final IllegalArgumentException ex)
         {
             System.err.println("bench: " + ex.getMessage());
-            System.err.println("usage: bench [--quick] [--parts engine,server,journal] [--cli-jar FILE] " +
+            System.err.println("usage: bench [--quick] [--parts engine,server,journal,history] [--cli-jar FILE] " +
                 "[--plots-dir DIR]");
             System.exit(2);
             return;
@@ -86,6 +91,17 @@ public final class BenchmarkSuiteMain
                 {
                     new JournalBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
                         options.quick() ? 1 : 3, options.quick() ? 100 : 1_000, report, checks).run(journalDir);
+                    return null;
+                });
+            }
+            if (options.parts().contains("history"))
+            {
+                final Path historyDir = Files.createDirectories(workDir.resolve("history"));
+                step("history", checks, () ->
+                {
+                    new HistoryBenchmark(options.quick() ? QUICK_HISTORY_COMMANDS : FULL_HISTORY_COMMANDS,
+                        options.quick() ? QUICK_HISTORY_ROWS : FULL_HISTORY_ROWS, options.quick() ? 2_000 : 15_000,
+                        options.cliJar(), report, checks).run(historyDir);
                     return null;
                 });
             }

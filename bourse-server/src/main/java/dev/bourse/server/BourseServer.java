@@ -11,8 +11,10 @@ import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.HttpGateway;
 import dev.bourse.server.gateway.PublicApi;
+import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.SnapshotTaker;
+import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.SequencerHealth;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -74,6 +76,7 @@ public final class BourseServer implements AutoCloseable
     private static final String SECRET_KEY_FILE = "secret.key";
 
     private final ServerContext context;
+    private final HistoryService history;
     private final ExchangeCore core;
     private final ReadModel readModel;
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -86,8 +89,9 @@ public final class BourseServer implements AutoCloseable
     private HttpServer adminServer;
     private volatile boolean closed;
 
-    private BourseServer(final ServerContext context) throws IOException
+    private BourseServer(final ServerContext context, final HistoryService history) throws IOException
     {
+        this.history = history;
         this.context = context;
         final long constructedAtMs = context.clock().time();
         Files.createDirectories(context.dataDir());
@@ -95,11 +99,12 @@ public final class BourseServer implements AutoCloseable
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
-        this.core = new ExchangeCore(new ExchangeCore.Settings(context.journalConfiguration(),
+        final ExchangeCore.Settings settings = new ExchangeCore.Settings(context.journalConfiguration(),
             context.engineConfiguration(), context.readModelConfiguration(), cipher, context.clock(),
             context.queueCapacity(), context.batchLimit(),
-            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs())),
-            List.of(), this::onFailStop, SnapshotTaker.background());
+            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
+        this.core = new ExchangeCore(settings, List.of(), this::onFailStop, SnapshotTaker.background(),
+            history::retentionFloor);
         this.readModel = core.readModel();
         final EngineGateway engine = new EngineGateway(core.engineAgent());
         this.vertx = Vertx.vertx(new VertxOptions()
@@ -111,15 +116,18 @@ public final class BourseServer implements AutoCloseable
             context.clock().time();
         final ApiKeyAuthenticator authenticator =
             new ApiKeyAuthenticator(readModel.apiKeys(), context.authConfiguration(), startedAtMs);
-        final HttpGateway publicGateway = new HttpGateway("public", new PublicApi(readModel, engine).routes(),
+        final HttpGateway publicGateway = new HttpGateway("public",
+            new PublicApi(readModel, history.store(), engine).routes(),
             (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
                 route.tradeHistory(), nowMs).accountId(),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
         final HttpGateway adminGateway = new HttpGateway("admin",
-            new AdminApi(readModel, engine, cipher, core.health()).routes(), new AdminTokenAuthorizer(adminToken),
+            new AdminApi(readModel, engine, cipher, core.health(), history.store()).routes(),
+            new AdminTokenAuthorizer(adminToken),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
         final Buffer openApi = Buffer.buffer(openApiDocument());
         core.start();
+        history.start(core, settings);
         try
         {
             this.publicServer =
@@ -142,7 +150,29 @@ public final class BourseServer implements AutoCloseable
      */
     public static BourseServer start(final ServerContext context) throws IOException
     {
-        final BourseServer server = new BourseServer(context);
+        final HistoryService history;
+        try
+        {
+            history = context.historyFactory().open(context);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            throw new IOException("the history database could not be opened: " + ex.getMessage(), ex);
+        }
+        final BourseServer server;
+        try
+        {
+            server = new BourseServer(context, history);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            history.close();
+            throw ex;
+        }
         try
         {
             if (context.demoPairs() && server.readModel.markets().pairs().isEmpty())
@@ -213,7 +243,24 @@ public final class BourseServer implements AutoCloseable
      */
     public Status submitAndWait(final Command command)
     {
-        return await(core.engineAgent().submit(command)).status();
+        return await(submit(command)).status();
+    }
+
+    /**
+     * Submits a command (for tools and tests that load an exchange fast, not for the event loops).
+     *
+     * @param command the command.
+     * @return what it did, once it is durable and every projection followed it.
+     */
+    public CompletableFuture<AppliedCommand> submit(final Command command)
+    {
+        return core.engineAgent().submit(command);
+    }
+
+    /** @return the durable history's queries and health. */
+    public HistoryStore history()
+    {
+        return history.store();
     }
 
     /**
@@ -336,7 +383,16 @@ public final class BourseServer implements AutoCloseable
         {
             LOG.warn("HTTP servers did not stop cleanly", ex);
         }
-        if (core.stop())
+        final boolean clean = core.stop();
+        try
+        {
+            history.close();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("the history did not stop cleanly; it resumes from the journal at the next start", ex);
+        }
+        if (clean)
         {
             LOG.info("Bourse stopped");
         }

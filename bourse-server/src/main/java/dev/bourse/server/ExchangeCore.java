@@ -2,6 +2,7 @@ package dev.bourse.server;
 
 import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.journal.JournalConfiguration;
+import dev.bourse.journal.JournalRetention;
 import dev.bourse.journal.JournalWriter;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.readmodel.ReadModel;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
 
 /**
  * The exchange without its gateways: the data directory recovered, the engine thread ({@link EngineAgent}), the
@@ -83,12 +85,32 @@ public final class ExchangeCore implements AutoCloseable
         final FailStopHandler failStop,
         final ExecutorService snapshotMaker)
     {
+        this(settings, projections, failStop, snapshotMaker, () -> JournalRetention.NO_FLOOR);
+    }
+
+    /**
+     * Recovers the data directory and builds the core around it; no thread is started yet.
+     *
+     * @param settings       what it is made of.
+     * @param projections    projections after the read model, in order.
+     * @param failStop       told once when the journal, the engine or a projection fails.
+     * @param snapshotMaker  where snapshots are made ({@link SnapshotTaker#background()}).
+     * @param retentionFloor the last sequence the history database has committed: journal retention keeps what it
+     *                       needs to resume from there ({@link HistoryService}).
+     */
+    public ExchangeCore(
+        final Settings settings,
+        final List<Projection> projections,
+        final FailStopHandler failStop,
+        final ExecutorService snapshotMaker,
+        final LongSupplier retentionFloor)
+    {
         this.recovered = ExchangeRecovery.recover(settings.journal(), settings.engine(), settings.readModel(),
             settings.cipher());
         this.journal = recovered.journal().writer();
         this.snapshots = new SnapshotTaker(recovered, settings.journal(),
             () -> ExchangeRecovery.empty(settings.engine(), settings.readModel(), settings.cipher()),
-            settings.clock(), settings.snapshotInterval(), snapshotMaker);
+            settings.clock(), settings.snapshotInterval(), snapshotMaker, retentionFloor);
         this.health = new SequencerHealth(recovered.lastSequence());
         final List<Projection> all = new ArrayList<>();
         all.add(recovered.readModel());

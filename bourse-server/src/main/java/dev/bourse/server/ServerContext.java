@@ -42,14 +42,22 @@ public final class ServerContext
     private int maxBodyBytes = 65_536;
     private int maxUriLength = 8_192;
     private int eventLoops = 2;
+    private boolean historyEnabled = true;
+    private String databaseUrl;
+    private String databaseUser;
+    private String databasePassword;
+    private Path journalArchiveDir;
+    private HistoryService.Factory historyFactory = HistoryService.Factory.NONE;
 
     /**
      * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
      * {@code dataDir}, {@code adminToken}, {@code secretKey} (Base64 of 32 bytes), {@code demo} (true/false),
      * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
      * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
-     * {@code snapshotsToKeep}; each may
-     * carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
+     * {@code snapshotsToKeep}, {@code history} ({@code on} or {@code off}), {@code databaseUrl}, {@code databaseUser},
+     * {@code databasePassword}, {@code journalArchiveDir}, and the bounds of the recent history kept in memory:
+     * {@code historyWindowCompletedOrders}, {@code historyWindowTradesPerPair}, {@code historyWindowFillsPerAccount},
+     * {@code historyWindowTransfersPerAccount}; each may carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
      *
      * @param properties the configuration.
      * @return this.
@@ -77,6 +85,19 @@ public final class ServerContext
                 case "snapshotIntervalCommands" -> snapshotIntervalCommands(Long.parseLong(value));
                 case "snapshotIntervalMs" -> snapshotIntervalMs(Long.parseLong(value));
                 case "snapshotsToKeep" -> snapshotsToKeep(Integer.parseInt(value));
+                case "history" -> historyEnabled(parseOnOff(value));
+                case "databaseUrl" -> databaseUrl(value);
+                case "databaseUser" -> databaseUser(value);
+                case "databasePassword" -> databasePassword(value);
+                case "journalArchiveDir" -> journalArchiveDir(value.isEmpty() ? null : Path.of(value));
+                case "historyWindowCompletedOrders" -> readModelConfiguration(window(readModelConfiguration,
+                    Integer.parseInt(value), -1, -1, -1));
+                case "historyWindowTradesPerPair" -> readModelConfiguration(window(readModelConfiguration,
+                    -1, Integer.parseInt(value), -1, -1));
+                case "historyWindowFillsPerAccount" -> readModelConfiguration(window(readModelConfiguration,
+                    -1, -1, Integer.parseInt(value), -1));
+                case "historyWindowTransfersPerAccount" -> readModelConfiguration(window(readModelConfiguration,
+                    -1, -1, -1, Integer.parseInt(value)));
                 case "maxOpenOrdersPerAccount" -> engineConfiguration(
                     engineConfiguration.withMaxOpenOrdersPerAccount(Integer.parseInt(value)));
                 default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
@@ -191,6 +212,32 @@ public final class ServerContext
         return this;
     }
 
+    /** @return the window with the bounds given (each -1 keeps the current one). */
+    private static ReadModel.Configuration window(
+        final ReadModel.Configuration current, final int completedOrders, final int tradesPerPair,
+        final int fillsPerAccount, final int transfersPerAccount)
+    {
+        return new ReadModel.Configuration(
+            completedOrders < 0 ? current.maxCompletedOrders() : completedOrders, current.tradeRetentionMs(),
+            tradesPerPair < 0 ? current.maxTradesPerPair() : tradesPerPair,
+            fillsPerAccount < 0 ? current.maxFillsPerAccount() : fillsPerAccount,
+            transfersPerAccount < 0 ? current.maxTransfersPerAccount() : transfersPerAccount);
+    }
+
+    /**
+     * @param value {@code on} or {@code off} (also true/false), in any case.
+     * @return whether it says on.
+     */
+    public static boolean parseOnOff(final String value)
+    {
+        return switch (value.trim().toLowerCase(Locale.ROOT))
+        {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("history must be on or off, not " + value);
+        };
+    }
+
     /**
      * @param value {@code per-batch} or {@code none}, in any case.
      * @return the fsync mode it names.
@@ -273,7 +320,82 @@ public final class ServerContext
     public JournalConfiguration journalConfiguration()
     {
         return JournalConfiguration.defaults(dataDir).withFsyncMode(fsyncMode).withSnapshotsToKeep(snapshotsToKeep)
-            .withSegmentChannels(segmentChannels);
+            .withSegmentChannels(segmentChannels).withArchiveDirectory(journalArchiveDir);
+    }
+
+    /**
+     * @return whether {@code bourse serve} keeps the history in a database (default true): an embedded PostgreSQL
+     * under {@code postgres/} in the data directory, or the one {@link #databaseUrl()} names.
+     */
+    public boolean historyEnabled()
+    {
+        return historyEnabled;
+    }
+
+    public ServerContext historyEnabled(final boolean historyEnabled)
+    {
+        this.historyEnabled = historyEnabled;
+        return this;
+    }
+
+    /** @return the JDBC URL of an external PostgreSQL for the history, or null for the embedded one. */
+    public String databaseUrl()
+    {
+        return databaseUrl;
+    }
+
+    public ServerContext databaseUrl(final String databaseUrl)
+    {
+        this.databaseUrl = databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl.trim();
+        return this;
+    }
+
+    /** @return the user of the external database, or null (the URL may carry it). */
+    public String databaseUser()
+    {
+        return databaseUser;
+    }
+
+    public ServerContext databaseUser(final String databaseUser)
+    {
+        this.databaseUser = databaseUser == null || databaseUser.isBlank() ? null : databaseUser.trim();
+        return this;
+    }
+
+    /** @return the password of the external database, or null. */
+    public String databasePassword()
+    {
+        return databasePassword;
+    }
+
+    public ServerContext databasePassword(final String databasePassword)
+    {
+        this.databasePassword = databasePassword == null || databasePassword.isEmpty() ? null : databasePassword;
+        return this;
+    }
+
+    /** @return where journal segments go when retention no longer needs them, or null to delete them. */
+    public Path journalArchiveDir()
+    {
+        return journalArchiveDir;
+    }
+
+    public ServerContext journalArchiveDir(final Path journalArchiveDir)
+    {
+        this.journalArchiveDir = journalArchiveDir;
+        return this;
+    }
+
+    /** @return opens the durable history ({@link HistoryService.Factory#NONE} unless a history module sets one). */
+    public HistoryService.Factory historyFactory()
+    {
+        return historyFactory;
+    }
+
+    public ServerContext historyFactory(final HistoryService.Factory historyFactory)
+    {
+        this.historyFactory = historyFactory;
+        return this;
     }
 
     public EngineConfiguration engineConfiguration()

@@ -26,6 +26,7 @@ import dev.bourse.server.gateway.PublicApi;
 import dev.bourse.server.gateway.RequestParameters;
 import dev.bourse.server.gateway.Route;
 import dev.bourse.server.readmodel.AccountStore;
+import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ApiKeyStore;
 import dev.bourse.server.readmodel.MarketDirectory;
 import dev.bourse.server.readmodel.ReadModel;
@@ -59,6 +60,7 @@ public final class AdminApi
     private final EngineGateway engine;
     private final SecretCipher cipher;
     private final SequencerHealth health;
+    private final HistoryStore history;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -70,6 +72,21 @@ public final class AdminApi
     public AdminApi(
         final ReadModel readModel, final EngineGateway engine, final SecretCipher cipher, final SequencerHealth health)
     {
+        this(readModel, engine, cipher, health, HistoryStore.NONE);
+    }
+
+    /**
+     * @param readModel what reads show.
+     * @param engine    where commands go.
+     * @param cipher    encrypts new API secrets.
+     * @param health    whether the server accepts writes, for the health endpoint.
+     * @param history   the durable history, whose progress the health endpoint shows.
+     */
+    public AdminApi(
+        final ReadModel readModel, final EngineGateway engine, final SecretCipher cipher, final SequencerHealth health,
+        final HistoryStore history)
+    {
+        this.history = history;
         this.readModel = readModel;
         this.markets = readModel.markets();
         this.views = new JsonViews(markets);
@@ -96,12 +113,16 @@ public final class AdminApi
             Route.of("GET", "/admin/v1/health", Route.Access.PUBLIC, this::health));
     }
 
-    /** Whether writes are accepted, why not, and how far the durable stream and the projections are; no token. */
+    /**
+     * Whether writes are accepted, why not, how far the durable stream and the projections are, and how far the
+     * history database is behind; no token.
+     */
     private CompletableFuture<ApiResponse> health(final ApiRequest request)
     {
         final String stopCause = health.stopCause();
         final long committed = health.committedSequence();
         final long projected = health.projectedSequence();
+        final HistoryStore.Health historyHealth = history.health();
         return PublicApi.done(ApiResponse.ok(json ->
         {
             json.writeStartObject();
@@ -113,6 +134,15 @@ public final class AdminApi
             }
             json.writeNumberField("committedSequence", committed);
             json.writeNumberField("projectedSequence", projected);
+            json.writeObjectFieldStart("history");
+            json.writeStringField("status", historyHealth.status());
+            json.writeNumberField("committedSequence", historyHealth.committedSequence());
+            json.writeNumberField("lag", Math.max(0, committed - historyHealth.committedSequence()));
+            if (historyHealth.detail() != null)
+            {
+                json.writeStringField("detail", historyHealth.detail());
+            }
+            json.writeEndObject();
             json.writeEndObject();
         }));
     }

@@ -14,6 +14,7 @@ import dev.bourse.engine.event.TransferCompleted;
 import dev.bourse.server.readmodel.AccountFill;
 import dev.bourse.server.readmodel.AccountStore;
 import dev.bourse.server.readmodel.BookDepthStore;
+import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.MarketDirectory;
 import dev.bourse.server.readmodel.MarketTrade;
 import dev.bourse.server.readmodel.ReadModel;
@@ -27,7 +28,10 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
-/** The BITFRONT Open API of spec section 4: sixteen routes answered from the read model and the engine. */
+/**
+ * The BITFRONT Open API of spec section 4: sixteen routes answered from the read model, the durable history behind
+ * its recent window ({@link HistoryReads}), and the engine.
+ */
 public final class PublicApi
 {
     private static final long DAY_MS = 24L * 3600 * 1000;
@@ -40,6 +44,7 @@ public final class PublicApi
     private final MarketDirectory markets;
     private final JsonViews views;
     private final EngineGateway engine;
+    private final HistoryReads history;
 
     /**
      * @param readModel what reads show.
@@ -47,7 +52,18 @@ public final class PublicApi
      */
     public PublicApi(final ReadModel readModel, final EngineGateway engine)
     {
+        this(readModel, HistoryStore.NONE, engine);
+    }
+
+    /**
+     * @param readModel what reads show.
+     * @param history   the durable history behind the read model's recent window.
+     * @param engine    where commands go.
+     */
+    public PublicApi(final ReadModel readModel, final HistoryStore history, final EngineGateway engine)
+    {
         this.readModel = readModel;
+        this.history = new HistoryReads(readModel, history);
         this.markets = readModel.markets();
         this.views = new JsonViews(markets);
         this.engine = engine;
@@ -154,10 +170,22 @@ public final class PublicApi
         final TimeRange range = TimeRange.of(request.params(), oldestMs, request.nowMs(), Long.MAX_VALUE);
         final long fromMs = Math.max(oldestMs, range.fromMs());
         final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
-        final PriorityQueue<MarketTrade> newest = new PriorityQueue<>(max + 1, OLDEST_FIRST);
+        final List<CompletableFuture<List<MarketTrade>>> perPair = new ArrayList<>(pairs.size());
         for (final MarketDirectory.Pair pair : pairs)
         {
-            for (final MarketTrade trade : readModel.trades(pair.coinPair(), fromMs, range.toMs(), max))
+            perPair.add(history.trades(pair.coinPair(), fromMs, range.toMs(), max));
+        }
+        return CompletableFuture.allOf(perPair.toArray(CompletableFuture[]::new))
+            .thenApply(all -> ApiResponse.okArray(newest(perPair, max), views::marketTrade));
+    }
+
+    /** @return the newest {@code max} trades of every pair's newest-first list, newest first. */
+    private static List<MarketTrade> newest(final List<CompletableFuture<List<MarketTrade>>> perPair, final int max)
+    {
+        final PriorityQueue<MarketTrade> newest = new PriorityQueue<>(max + 1, OLDEST_FIRST);
+        for (final CompletableFuture<List<MarketTrade>> pair : perPair)
+        {
+            for (final MarketTrade trade : pair.join())
             {
                 if (newest.size() == max && OLDEST_FIRST.compare(trade, newest.peek()) <= 0)
                 {
@@ -172,7 +200,7 @@ public final class PublicApi
         }
         final List<MarketTrade> trades = new ArrayList<>(newest);
         trades.sort(OLDEST_FIRST.reversed());
-        return done(ApiResponse.okArray(trades, views::marketTrade));
+        return trades;
     }
 
     private CompletableFuture<ApiResponse> limitOrder(final ApiRequest request)
@@ -332,12 +360,14 @@ public final class PublicApi
 
     private CompletableFuture<ApiResponse> orderInfo(final ApiRequest request)
     {
-        final OrderView order = readModel.orders().order(orderIdParam(request));
-        if (order == null || order.accountId() != request.accountId())
+        return history.order(orderIdParam(request)).thenApply(order ->
         {
-            throw new ApiException(Status.ORIGINAL_REQUEST_NOT_FOUND);
-        }
-        return done(ApiResponse.ok(json -> views.orderInfo(json, order)));
+            if (order == null || order.accountId() != request.accountId())
+            {
+                throw new ApiException(Status.ORIGINAL_REQUEST_NOT_FOUND);
+            }
+            return ApiResponse.ok(json -> views.orderInfo(json, order));
+        });
     }
 
     private CompletableFuture<ApiResponse> accountTradeHistory(final ApiRequest request)
@@ -346,9 +376,8 @@ public final class PublicApi
         final String coinPair = coinPairText == null ? null : PairParameter.require(markets, coinPairText).coinPair();
         final TimeRange range = TimeRange.ofDay(request.params(), request.nowMs(), MAX_ACCOUNT_HISTORY_WINDOW_MS);
         final int max = (int)request.params().integer("max", 100, 1, 100, Status.INVALID_PARAMETER);
-        final List<AccountFill> fills = readModel.fills(request.accountId(), range.fromMs(), range.toMs(),
-            fill -> coinPair == null || coinPair.equals(fill.coinPair()), max);
-        return done(ApiResponse.okArray(fills, views::accountFill));
+        return history.fills(request.accountId(), coinPair, range.fromMs(), range.toMs(), max)
+            .thenApply(fills -> ApiResponse.okArray(fills, views::accountFill));
     }
 
     private CompletableFuture<ApiResponse> transactionHistory(final ApiRequest request)
@@ -363,15 +392,16 @@ public final class PublicApi
         final TransferType type = transferType(params.optional("transferType"));
         final int page = (int)params.integer("page", 0, 0, Integer.MAX_VALUE, Status.INVALID_PAGE_NUMBER);
         final int pageSize = (int)params.integer("pageSize", 20, 1, 1000, Status.INVALID_PAGE_SIZE);
-        final List<TransferCompleted> all = readModel.accounts().transfers(request.accountId(), range.fromMs(),
-            range.toMs(), transfer -> (currency == null || currency.equals(transfer.currency())) &&
-                (type == null || type == transfer.type()));
-        final int total = all.size();
-        final int totalPages = (total + pageSize - 1) / pageSize;
-        final long first = (long)page * pageSize;
-        final List<TransferCompleted> content = first >= total ? List.of() :
-            all.subList((int)first, (int)Math.min(total, first + pageSize));
-        return done(ApiResponse.ok(json ->
+        return history.transfers(request.accountId(), currency, type, range.fromMs(), range.toMs(),
+            (long)page * pageSize, pageSize).thenApply(found -> transferPage(page, pageSize, found));
+    }
+
+    private ApiResponse transferPage(final int page, final int pageSize, final HistoryStore.TransferPage found)
+    {
+        final long total = found.total();
+        final long totalPages = (total + pageSize - 1) / pageSize;
+        final List<TransferCompleted> content = found.transfers();
+        return ApiResponse.ok(json ->
         {
             json.writeStartObject();
             json.writeNumberField("number", page);
@@ -390,7 +420,7 @@ public final class PublicApi
             }
             json.writeEndArray();
             json.writeEndObject();
-        }));
+        });
     }
 
     /** @return the type, in any letter case (spec section 7); ASCII only, so that no other script folds into it. */

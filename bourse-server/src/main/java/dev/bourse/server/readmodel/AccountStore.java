@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Predicate;
 
 /**
- * Read model of accounts: which exist, their labels, their balances per currency and their deposits and withdrawals
- * (at most {@code maxTransfersPerAccount} each, the oldest forgotten first). Written by the engine thread.
+ * Read model of accounts: which exist, their labels, their balances per currency and their most recent deposits and
+ * withdrawals (at most {@code maxTransfersPerAccount} each in memory, the oldest let go first: the durable history
+ * keeps them). Written by the projection thread.
  */
 public final class AccountStore
 {
@@ -29,16 +30,21 @@ public final class AccountStore
     private static final long KEEP_TRANSFERS_MS = Long.MAX_VALUE / 4;
 
     private final int maxTransfersPerAccount;
+    private final HistoryWindow window;
     private final Map<Long, Map<String, Balance>> balances = new ConcurrentHashMap<>();
     private final Map<Long, TimeSeries<TransferCompleted>> transfers = new ConcurrentHashMap<>();
     private final Map<Long, String> labels = new ConcurrentHashMap<>();
     private final Map<String, NavigableSet<Long>> accountsByLabel = new ConcurrentHashMap<>();
     private volatile long accountCount;
 
-    /** @param maxTransfersPerAccount how many transfers transactionHistory can show per account. */
-    public AccountStore(final int maxTransfersPerAccount)
+    /**
+     * @param maxTransfersPerAccount how many transfers are kept in memory per account.
+     * @param window                 told the sequence of every transfer let go.
+     */
+    public AccountStore(final int maxTransfersPerAccount, final HistoryWindow window)
     {
         this.maxTransfersPerAccount = maxTransfersPerAccount;
+        this.window = window;
     }
 
     void onAccountCreated(final AccountCreated event)
@@ -62,10 +68,15 @@ public final class AccountStore
             .put(event.currency(), new Balance(event.balance(), event.available()));
     }
 
-    void onTransfer(final TransferCompleted event)
+    void onTransfer(final TransferCompleted event, final long sequence)
     {
-        transfers.computeIfAbsent(event.accountId(), id -> new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount))
-            .append(event.timestampMs(), event.transferId(), event);
+        series(event.accountId()).append(event.timestampMs(), event.transferId(), sequence, event);
+    }
+
+    private TimeSeries<TransferCompleted> series(final long accountId)
+    {
+        return transfers.computeIfAbsent(accountId,
+            id -> new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount, window));
     }
 
     /** Writes the account count, the labels, every balance and every transfer kept; the writer thread only. */
@@ -99,14 +110,13 @@ public final class AccountStore
     }
 
     /**
-     * Restores an empty store from {@link #writeSnapshot}.
-     *
-     * @param withLabels false for a snapshot of the first format, written before accounts had labels.
+     * Restores an empty store from {@link #writeSnapshot} of the format, taken at the sequence; the first format was
+     * written before accounts had labels.
      */
-    void readSnapshot(final DataInput in, final boolean withLabels) throws IOException
+    void readSnapshot(final DataInput in, final int format, final long snapshotSequence) throws IOException
     {
         accountCount = in.readLong();
-        final int labelled = withLabels ? SnapshotFields.readCount(in, Integer.MAX_VALUE) : 0;
+        final int labelled = format > 1 ? SnapshotFields.readCount(in, Integer.MAX_VALUE) : 0;
         for (int i = 0; i < labelled; i++)
         {
             label(in.readLong(), in.readUTF());
@@ -125,9 +135,7 @@ public final class AccountStore
         final int withTransfers = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < withTransfers; i++)
         {
-            final TimeSeries<TransferCompleted> series = new TimeSeries<>(KEEP_TRANSFERS_MS, maxTransfersPerAccount);
-            transfers.put(in.readLong(), series);
-            series.readSnapshot(in, SnapshotFields::readTransfer);
+            series(in.readLong()).readSnapshot(in, SnapshotFields::readTransfer, format, snapshotSequence);
         }
     }
 
@@ -158,11 +166,30 @@ public final class AccountStore
         return balance == null ? Balance.ZERO : balance;
     }
 
-    /** @return the account's transfers in the time range that pass the filter, newest first. */
+    /** @return the account's transfers in memory in the time range that pass the filter, newest first. */
     public List<TransferCompleted> transfers(
         final long accountId, final long fromMs, final long toMs, final Predicate<TransferCompleted> filter)
     {
+        return transfers(accountId, fromMs, toMs, filter, 0);
+    }
+
+    /**
+     * @return the account's transfers in memory in the time range that pass the filter, of commands after
+     * {@code afterSequence}, newest first.
+     */
+    public List<TransferCompleted> transfers(
+        final long accountId, final long fromMs, final long toMs, final Predicate<TransferCompleted> filter,
+        final long afterSequence)
+    {
         final TimeSeries<TransferCompleted> series = transfers.get(accountId);
-        return series == null ? List.of() : series.newestFirst(fromMs, toMs, filter, maxTransfersPerAccount);
+        return series == null ? List.of() :
+            series.newestFirst(fromMs, toMs, filter, maxTransfersPerAccount, afterSequence);
+    }
+
+    /** @return whether memory holds every transfer of the account from that time on. */
+    public boolean transfersCompleteFrom(final long accountId, final long fromMs)
+    {
+        final TimeSeries<TransferCompleted> series = transfers.get(accountId);
+        return series == null || series.completeFrom(fromMs);
     }
 }

@@ -5,7 +5,6 @@ import dev.bourse.engine.event.OrderView;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,29 +15,39 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.agrona.collections.LongArrayQueue;
+
 /**
- * Read model of orders: the latest view of every order (completed ones too, which the engine forgets), and each
- * account's open orders newest first. At most {@code maxCompletedOrders} completed orders are kept; the oldest
- * completions are forgotten first. Written by the engine thread only.
+ * Read model of orders: the latest view of every open order and of the most recently completed ones (which the
+ * engine forgets), and each account's open orders newest first. At most {@code maxCompletedOrders} completed orders
+ * are kept in memory; the oldest completions are let go first (the durable history keeps them, see
+ * {@link HistoryWindow}). Written by the projection thread only.
  */
 public final class OrderStore
 {
     private final int maxCompletedOrders;
+    private final HistoryWindow window;
     private final Map<Long, OrderView> views = new ConcurrentHashMap<>();
     private final Map<Long, NavigableMap<Long, OrderView>> openByAccount = new ConcurrentHashMap<>();
-    private final ArrayDeque<Long> completedInOrder = new ArrayDeque<>();
+    private final LongArrayQueue completedInOrder = new LongArrayQueue();
+    private final LongArrayQueue completionSequences = new LongArrayQueue();
 
-    /** @param maxCompletedOrders how many completed orders order info can still show. */
-    public OrderStore(final int maxCompletedOrders)
+    /**
+     * @param maxCompletedOrders how many completed orders are kept in memory.
+     * @param window             told the completion sequence of every completed order let go.
+     */
+    public OrderStore(final int maxCompletedOrders, final HistoryWindow window)
     {
         if (maxCompletedOrders <= 0)
         {
             throw new IllegalArgumentException("maxCompletedOrders must be positive");
         }
         this.maxCompletedOrders = maxCompletedOrders;
+        this.window = window;
     }
 
-    void update(final OrderView view)
+    /** Takes the view an order has after the command {@code sequence}. */
+    void update(final OrderView view, final long sequence)
     {
         final OrderView previous = views.put(view.orderId(), view);
         final NavigableMap<Long, OrderView> open = openByAccount.computeIfAbsent(
@@ -51,21 +60,31 @@ public final class OrderStore
         open.remove(view.orderId());
         if (previous == null || previous.status().isOpen())
         {
-            completedInOrder.addLast(view.orderId());
+            completedInOrder.addLong(view.orderId());
+            completionSequences.addLong(sequence);
             while (completedInOrder.size() > maxCompletedOrders)
             {
-                views.remove(completedInOrder.pollFirst());
+                window.evicted(completionSequences.pollLong());
+                views.remove(completedInOrder.pollLong());
             }
         }
     }
 
-    /** Writes the completed orders in completion order, then the open ones; the writer thread only. */
+    /**
+     * Writes the completed orders in completion order, each with its completion sequence, then the open ones; the
+     * writer thread only.
+     */
     void writeSnapshot(final DataOutput out) throws IOException
     {
         out.writeInt(completedInOrder.size());
-        for (final long orderId : completedInOrder)
+        for (int i = 0; i < completedInOrder.size(); i++)
         {
+            final long orderId = completedInOrder.pollLong();
+            final long sequence = completionSequences.pollLong();
+            out.writeLong(sequence);
             SnapshotFields.writeOrderView(out, views.get(orderId));
+            completedInOrder.addLong(orderId);
+            completionSequences.addLong(sequence);
         }
         final List<OrderView> open = new ArrayList<>();
         forEachOpen(open::add);
@@ -81,20 +100,25 @@ public final class OrderStore
         }
     }
 
-    /** Restores an empty store from {@link #writeSnapshot}. */
-    void readSnapshot(final DataInput in) throws IOException
+    /**
+     * Restores an empty store from {@link #writeSnapshot}; completed orders beyond this store's bound are let go.
+     *
+     * @param format           the read model snapshot's format; before 3, completions have no sequence and take
+     *                         the snapshot's.
+     * @param snapshotSequence the sequence the snapshot was taken at.
+     */
+    void readSnapshot(final DataInput in, final int format, final long snapshotSequence) throws IOException
     {
-        final int completed = SnapshotFields.readCount(in, maxCompletedOrders);
+        final int completed = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < completed; i++)
         {
-            final OrderView view = SnapshotFields.readOrderView(in);
-            views.put(view.orderId(), view);
-            completedInOrder.addLast(view.orderId());
+            final long sequence = format >= ReadModel.SNAPSHOT_VERSION_WITH_SEQUENCES ? in.readLong() : snapshotSequence;
+            update(SnapshotFields.readOrderView(in), sequence);
         }
         final int open = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < open; i++)
         {
-            update(SnapshotFields.readOrderView(in));
+            update(SnapshotFields.readOrderView(in), snapshotSequence);
         }
     }
 
@@ -107,7 +131,7 @@ public final class OrderStore
         }
     }
 
-    /** @return the latest view of the order, or null when it is unknown or forgotten. */
+    /** @return the latest view of the order, or null when it is unknown or no longer in memory. */
     public OrderView order(final long orderId)
     {
         return views.get(orderId);

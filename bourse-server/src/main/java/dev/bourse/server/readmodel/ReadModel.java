@@ -32,33 +32,43 @@ import java.util.function.Predicate;
 /**
  * Everything the API reads: a {@link Projection} of applied commands, built from their events alone (it never reads
  * the engine), updated on the projection thread once a command is durable and read concurrently by the HTTP event
- * loops. Each store is bounded (see {@link Configuration}).
+ * loops. Open orders, balances, books, tickers and API keys are whole; of the history (completed orders, trades,
+ * fills, transfers) only a recent window is kept (see {@link Configuration}), and the durable history
+ * ({@link HistoryStore}) answers for what is older ({@link HistoryWindow}).
  */
 public final class ReadModel implements Projection
 {
     /**
-     * The bounds of the read model.
+     * The bounds of the recent history kept in memory.
      *
-     * @param maxCompletedOrders     completed orders whose order info is kept.
-     * @param tradeRetentionMs       age of the oldest trade and fill kept.
-     * @param maxTradesPerPair       trades kept per pair.
-     * @param maxFillsPerAccount     fills kept per account.
-     * @param maxTransfersPerAccount transfers kept per account.
+     * @param maxCompletedOrders     completed orders whose order info is kept in memory.
+     * @param tradeRetentionMs       age of the oldest trade and fill kept in memory.
+     * @param maxTradesPerPair       trades kept in memory per pair.
+     * @param maxFillsPerAccount     fills kept in memory per account.
+     * @param maxTransfersPerAccount transfers kept in memory per account.
      */
     public record Configuration(int maxCompletedOrders, long tradeRetentionMs, int maxTradesPerPair,
         int maxFillsPerAccount, int maxTransfersPerAccount)
     {
-        /** About three months of trades; generous counts for a small venue. */
+        /**
+         * A recent window: enough for the default page of every history query (100 trades, 100 fills, 20
+         * transfers) to come from memory, and for the durable history to lag by a while without a read needing it.
+         */
         public static final Configuration DEFAULT =
-            new Configuration(2_000_000, 92L * 24 * 3600 * 1000, 200_000, 20_000, 10_000);
+            new Configuration(100_000, 92L * 24 * 3600 * 1000, 10_000, 200, 100);
     }
 
     /** The format of {@link #writeSnapshot}; a snapshot of a newer format is refused. */
-    static final int SNAPSHOT_VERSION = 2;
+    static final int SNAPSHOT_VERSION = 3;
+    /** The first format whose history records carry their command's sequence (and the {@link HistoryWindow}). */
+    static final int SNAPSHOT_VERSION_WITH_SEQUENCES = 3;
+    /** The second format: the market directory and account labels, history records without their sequences. */
+    private static final int SNAPSHOT_VERSION_WITH_MARKETS = 2;
     /** The first format, without the market directory (restored from the engine of the same snapshot) and labels. */
     private static final int SNAPSHOT_VERSION_WITHOUT_MARKETS = 1;
 
     private final Configuration configuration;
+    private final HistoryWindow window = new HistoryWindow();
     private final MarketDirectory markets = new MarketDirectory();
     private final OrderStore orders;
     private final BookDepthStore depth = new BookDepthStore();
@@ -76,8 +86,8 @@ public final class ReadModel implements Projection
     public ReadModel(final Configuration configuration, final SecretCipher cipher)
     {
         this.configuration = configuration;
-        this.orders = new OrderStore(configuration.maxCompletedOrders());
-        this.accounts = new AccountStore(configuration.maxTransfersPerAccount());
+        this.orders = new OrderStore(configuration.maxCompletedOrders(), window);
+        this.accounts = new AccountStore(configuration.maxTransfersPerAccount(), window);
         this.apiKeys = new ApiKeyStore(cipher);
     }
 
@@ -95,16 +105,16 @@ public final class ReadModel implements Projection
         touchedOrders.clear();
         for (final Event event : applied.events())
         {
-            onEvent(event, applied.timestampMs());
+            onEvent(event, applied.sequence(), applied.timestampMs());
         }
         for (final OrderView view : touchedOrders.values())
         {
-            orders.update(view);
+            orders.update(view, applied.sequence());
             depth.update(view);
         }
     }
 
-    private void onEvent(final Event event, final long timestampMs)
+    private void onEvent(final Event event, final long sequence, final long timestampMs)
     {
         switch (event)
         {
@@ -113,13 +123,13 @@ public final class ReadModel implements Projection
             case AccountCreated created -> accounts.onAccountCreated(created);
             case ApiKeyIssued issued -> apiKeys.onIssued(issued);
             case ApiKeyRevoked revoked -> apiKeys.onRevoked(revoked.apiKey());
-            case TransferCompleted transfer -> accounts.onTransfer(transfer);
+            case TransferCompleted transfer -> accounts.onTransfer(transfer, sequence);
             case BalanceChanged changed -> accounts.onBalanceChanged(changed);
             case OrderAccepted accepted -> touch(accepted.order());
             case OrderTriggered triggered -> touch(triggered.order());
             case OrderCancelled cancelled -> touch(cancelled.order());
-            case OrderFilled filled -> onFill(filled, timestampMs);
-            case TradeExecuted trade -> onTrade(trade);
+            case OrderFilled filled -> onFill(filled, sequence, timestampMs);
+            case TradeExecuted trade -> onTrade(trade, sequence);
             case AllOrdersCancelled cancelled -> cancelled.orderIds().forEach(orderId ->
                 touch(currentView(orderId).withRemainderCancelled(timestampMs)));
             default ->
@@ -145,19 +155,18 @@ public final class ReadModel implements Projection
         return view;
     }
 
-    private void onFill(final OrderFilled filled, final long timestampMs)
+    private void onFill(final OrderFilled filled, final long sequence, final long timestampMs)
     {
         final OrderView order = filled.order();
         touch(order);
-        final AccountFill fill = new AccountFill(filled.tradeId(), order.orderId(), order.coinPair(), order.side(),
-            filled.price(), filled.quantity(), filled.volume(), filled.fee(), filled.full(), timestampMs);
-        fillSeries(order.accountId()).append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0), fill);
+        final AccountFill fill = AccountFill.of(filled, timestampMs);
+        fillSeries(order.accountId()).append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0), sequence,
+            fill);
     }
 
-    private void onTrade(final TradeExecuted trade)
+    private void onTrade(final TradeExecuted trade, final long sequence)
     {
-        tradeSeries(trade.coinPair()).append(trade.timestampMs(), trade.tradeId(), new MarketTrade(trade.tradeId(), trade.coinPair(),
-                trade.price(), trade.quantity(), trade.volume(), trade.takerSide(), trade.timestampMs()));
+        tradeSeries(trade.coinPair()).append(trade.timestampMs(), trade.tradeId(), sequence, MarketTrade.of(trade));
         tickers.onTrade(trade.coinPair(), trade.price(), trade.quantity(), trade.timestampMs());
     }
 
@@ -171,6 +180,7 @@ public final class ReadModel implements Projection
     public void writeSnapshot(final DataOutput out) throws IOException
     {
         out.writeInt(SNAPSHOT_VERSION);
+        out.writeLong(window.evictedThroughSequence());
         markets.writeSnapshot(out);
         orders.writeSnapshot(out);
         accounts.writeSnapshot(out);
@@ -197,12 +207,20 @@ public final class ReadModel implements Projection
      * @param in                   where to read.
      * @param engineOfFirstFormat  the engine restored from the same snapshot: only a snapshot of the first format,
      *                             which did not hold the currencies and pairs, takes them from it.
+     * @param snapshotSequence     the sequence the snapshot was taken at: the sequence of the history records of
+     *                             a format that did not keep theirs.
      * @throws IOException when the input fails, is damaged or is of a newer format.
      */
-    public void readSnapshot(final DataInput in, final Engine engineOfFirstFormat) throws IOException
+    public void readSnapshot(final DataInput in, final Engine engineOfFirstFormat, final long snapshotSequence)
+        throws IOException
     {
         final int version = in.readInt();
-        if (version == SNAPSHOT_VERSION)
+        if (version >= SNAPSHOT_VERSION_WITH_SEQUENCES && version <= SNAPSHOT_VERSION)
+        {
+            window.restore(in.readLong());
+            markets.readSnapshot(in);
+        }
+        else if (version == SNAPSHOT_VERSION_WITH_MARKETS)
         {
             markets.readSnapshot(in);
         }
@@ -215,33 +233,33 @@ public final class ReadModel implements Projection
             throw new IOException("the read model snapshot has format " + version + "; this server reads formats " +
                 SNAPSHOT_VERSION_WITHOUT_MARKETS + " and " + SNAPSHOT_VERSION);
         }
-        orders.readSnapshot(in);
+        orders.readSnapshot(in, version, snapshotSequence);
         orders.forEachOpen(depth::update);
-        accounts.readSnapshot(in, version == SNAPSHOT_VERSION);
+        accounts.readSnapshot(in, version, snapshotSequence);
         apiKeys.readSnapshot(in);
         tickers.readSnapshot(in);
         final int pairs = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < pairs; i++)
         {
-            tradeSeries(in.readUTF()).readSnapshot(in, SnapshotFields::readTrade);
+            tradeSeries(in.readUTF()).readSnapshot(in, SnapshotFields::readTrade, version, snapshotSequence);
         }
         final int accountsWithFills = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < accountsWithFills; i++)
         {
-            fillSeries(in.readLong()).readSnapshot(in, SnapshotFields::readFill);
+            fillSeries(in.readLong()).readSnapshot(in, SnapshotFields::readFill, version, snapshotSequence);
         }
     }
 
     private TimeSeries<MarketTrade> tradeSeries(final String coinPair)
     {
         return tradesByPair.computeIfAbsent(coinPair,
-            pair -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxTradesPerPair()));
+            pair -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxTradesPerPair(), window));
     }
 
     private TimeSeries<AccountFill> fillSeries(final long accountId)
     {
         return fillsByAccount.computeIfAbsent(accountId,
-            id -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxFillsPerAccount()));
+            id -> new TimeSeries<>(configuration.tradeRetentionMs(), configuration.maxFillsPerAccount(), window));
     }
 
     /** @return currencies and pairs. */
@@ -280,18 +298,56 @@ public final class ReadModel implements Projection
         return apiKeys;
     }
 
-    /** @return the pair's trades in the time range, newest first. */
-    public List<MarketTrade> trades(final String coinPair, final long fromMs, final long toMs, final int max)
+    /** @return how far back the history in memory is complete. */
+    public HistoryWindow window()
     {
-        final TimeSeries<MarketTrade> series = tradesByPair.get(coinPair);
-        return series == null ? List.of() : series.newestFirst(fromMs, toMs, trade -> true, max);
+        return window;
     }
 
-    /** @return the account's fills in the time range that pass the filter, newest first. */
+    /** @return the pair's trades in memory in the time range, newest first. */
+    public List<MarketTrade> trades(final String coinPair, final long fromMs, final long toMs, final int max)
+    {
+        return trades(coinPair, fromMs, toMs, max, 0);
+    }
+
+    /** @return the pair's trades in memory in the time range of commands after {@code afterSequence}, newest first. */
+    public List<MarketTrade> trades(
+        final String coinPair, final long fromMs, final long toMs, final int max, final long afterSequence)
+    {
+        final TimeSeries<MarketTrade> series = tradesByPair.get(coinPair);
+        return series == null ? List.of() : series.newestFirst(fromMs, toMs, trade -> true, max, afterSequence);
+    }
+
+    /** @return whether memory holds every trade of the pair from that time on. */
+    public boolean tradesCompleteFrom(final String coinPair, final long fromMs)
+    {
+        final TimeSeries<MarketTrade> series = tradesByPair.get(coinPair);
+        return series == null || series.completeFrom(fromMs);
+    }
+
+    /** @return the account's fills in memory in the time range that pass the filter, newest first. */
     public List<AccountFill> fills(
         final long accountId, final long fromMs, final long toMs, final Predicate<AccountFill> filter, final int max)
     {
+        return fills(accountId, fromMs, toMs, filter, max, 0);
+    }
+
+    /**
+     * @return the account's fills in memory in the time range that pass the filter, of commands after
+     * {@code afterSequence}, newest first.
+     */
+    public List<AccountFill> fills(
+        final long accountId, final long fromMs, final long toMs, final Predicate<AccountFill> filter, final int max,
+        final long afterSequence)
+    {
         final TimeSeries<AccountFill> series = fillsByAccount.get(accountId);
-        return series == null ? List.of() : series.newestFirst(fromMs, toMs, filter, max);
+        return series == null ? List.of() : series.newestFirst(fromMs, toMs, filter, max, afterSequence);
+    }
+
+    /** @return whether memory holds every fill of the account from that time on. */
+    public boolean fillsCompleteFrom(final long accountId, final long fromMs)
+    {
+        final TimeSeries<AccountFill> series = fillsByAccount.get(accountId);
+        return series == null || series.completeFrom(fromMs);
     }
 }

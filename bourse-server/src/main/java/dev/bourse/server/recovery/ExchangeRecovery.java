@@ -11,17 +11,20 @@ import dev.bourse.journal.SnapshotLoader;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.ApplyStep;
+import dev.bourse.server.sequencer.Projection;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Rebuilds the exchange from its data directory: the newest valid snapshot (engine section: the engine; extra
  * section: the last command's timestamp and the {@link ReadModel}), then every journaled command after it, through
  * the same {@link ApplyStep} as the live engine thread, with the read model as its projection. The snapshot shadow
- * ({@link SnapshotTaker}) is one of these too.
+ * ({@link SnapshotTaker}) is one of these too, and so is the history database's shadow, which runs its own projection
+ * before the read model (so that it can still read the view an order had before the command).
  */
 public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
 {
@@ -51,6 +54,7 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
     private final EngineConfiguration engineConfiguration;
     private final ReadModel.Configuration readModelConfiguration;
     private final SecretCipher cipher;
+    private final Projection first;
     private ReadModel readModel;
     private ApplyStep step;
     private long lastTimestampMs = Long.MIN_VALUE;
@@ -58,13 +62,26 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
     private ExchangeRecovery(
         final EngineConfiguration engineConfiguration,
         final ReadModel.Configuration readModelConfiguration,
-        final SecretCipher cipher)
+        final SecretCipher cipher,
+        final Projection first)
     {
         this.engineConfiguration = engineConfiguration;
         this.readModelConfiguration = readModelConfiguration;
         this.cipher = cipher;
+        this.first = first;
         this.readModel = new ReadModel(readModelConfiguration, cipher);
-        this.step = new ApplyStep(new Engine(engineConfiguration), 0, List.of(readModel));
+        this.step = new ApplyStep(new Engine(engineConfiguration), 0, projections(readModel));
+    }
+
+    private List<Projection> projections(final ReadModel model)
+    {
+        final List<Projection> projections = new ArrayList<>(2);
+        if (first != null)
+        {
+            projections.add(first);
+        }
+        projections.add(model);
+        return projections;
     }
 
     /**
@@ -78,7 +95,23 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final ReadModel.Configuration readModelConfiguration,
         final SecretCipher cipher)
     {
-        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher);
+        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher, null);
+    }
+
+    /**
+     * @param engineConfiguration    the engine's limits.
+     * @param readModelConfiguration the read model's bounds.
+     * @param cipher                 decrypts API secrets.
+     * @param first                  told every command applied after a snapshot is loaded, before the read model.
+     * @return an empty exchange that a snapshot can be loaded into and journal records applied to.
+     */
+    public static ExchangeRecovery empty(
+        final EngineConfiguration engineConfiguration,
+        final ReadModel.Configuration readModelConfiguration,
+        final SecretCipher cipher,
+        final Projection first)
+    {
+        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher, first);
     }
 
     /**
@@ -121,9 +154,16 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         return step.engine();
     }
 
-    ReadModel readModel()
+    /** @return the read model in step with the engine (replaced when a snapshot is loaded). */
+    public ReadModel readModel()
     {
         return readModel;
+    }
+
+    /** @return the sequence of the last command applied (or of the snapshot loaded). */
+    public long lastSequence()
+    {
+        return step.lastSequence();
     }
 
     long lastTimestampMs()
@@ -137,9 +177,9 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final Engine loadedEngine = Engine.readSnapshot(engineState, engineConfiguration);
         final long loadedTimestampMs = extra.readLong();
         final ReadModel loadedReadModel = new ReadModel(readModelConfiguration, cipher);
-        loadedReadModel.readSnapshot(extra, loadedEngine);
+        loadedReadModel.readSnapshot(extra, loadedEngine, lastSequence);
         readModel = loadedReadModel;
-        step = new ApplyStep(loadedEngine, lastSequence, List.of(loadedReadModel));
+        step = new ApplyStep(loadedEngine, lastSequence, projections(loadedReadModel));
         lastTimestampMs = loadedTimestampMs;
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +61,7 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
     private final EpochClock clock;
     private final Interval interval;
     private final ExecutorService maker;
+    private final LongSupplier retentionFloor;
     private final AtomicBoolean making = new AtomicBoolean();
     private ExchangeRecovery shadow;
     private long shadowSequence;
@@ -75,6 +77,8 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
      * @param interval      when snapshots are due.
      * @param maker         runs the making of a snapshot: a thread of its own ({@link #background()}), or the caller's
      *                      thread in a simulation.
+     * @param retentionFloor the last sequence a follower of the journal (the history database) has made durable:
+     *                      retention keeps what it needs to resume ({@link JournalRetention#NO_FLOOR} for none).
      */
     public SnapshotTaker(
         final ExchangeRecovery.Recovered recovered,
@@ -82,8 +86,10 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         final Supplier<ExchangeRecovery> emptyExchange,
         final EpochClock clock,
         final Interval interval,
-        final ExecutorService maker)
+        final ExecutorService maker,
+        final LongSupplier retentionFloor)
     {
+        this.retentionFloor = retentionFloor;
         this.engine = recovered.engine();
         this.readModel = recovered.readModel();
         this.journal = recovered.journal().writer();
@@ -204,8 +210,8 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
     {
         final SnapshotFile file = store.write(sequence, state::writeSnapshot,
             out -> ExchangeRecovery.writeExtra(out, timestampMs, reads));
-        final JournalRetention.Pruned pruned =
-            JournalRetention.prune(store, configuration.journalDirectory(), configuration.snapshotsToKeep());
+        final JournalRetention.Pruned pruned = JournalRetention.prune(store, configuration.journalDirectory(),
+            configuration.snapshotsToKeep(), retentionFloor.getAsLong(), configuration.archiveDirectory());
         LOG.info("snapshot {} made in {} ms; pruned {} snapshots and {} journal segments", file.path().getFileName(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs), pruned.snapshots().size(),
             pruned.segments().size());

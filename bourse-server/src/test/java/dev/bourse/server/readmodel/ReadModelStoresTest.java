@@ -18,20 +18,27 @@ class ReadModelStoresTest
     }
 
     @Test
-    void shouldForgetTheOldestRecordsBeyondAgeOrCount()
+    void shouldLetTheOldestRecordsGoBeyondAgeOrCountAndSayFromWhenItIsComplete()
     {
-        final TimeSeries<String> series = new TimeSeries<>(1_000, 3);
-        series.append(0, 1, "a");
-        series.append(10, 2, "b");
-        series.append(20, 3, "c");
-        series.append(30, 4, "d");
+        final HistoryWindow window = new HistoryWindow();
+        final TimeSeries<String> series = new TimeSeries<>(1_000, 3, window);
+        series.append(0, 1, 11, "a");
+        series.append(10, 2, 12, "b");
+        assertThat(series.completeFrom(0)).isTrue();
+        series.append(20, 3, 13, "c");
+        series.append(30, 4, 14, "d");
 
         assertThat(series.newestFirst(0, 100, s -> true, 10)).containsExactly("d", "c", "b");
-        series.append(1_015, 5, "e");
+        assertThat(window.evictedThroughSequence()).isEqualTo(11);
+        assertThat(series.completeFrom(0)).isFalse();
+        assertThat(series.completeFrom(1)).isTrue();
+        series.append(1_015, 5, 15, "e");
         assertThat(series.newestFirst(0, 2_000, s -> true, 10)).containsExactly("e", "d", "c");
-        series.append(1_025, 6, "f");
+        series.append(1_025, 6, 16, "f");
         assertThat(series.newestFirst(0, 2_000, s -> true, 10)).containsExactly("f", "e", "d");
         assertThat(series.newestFirst(30, 1_015, s -> true, 1)).containsExactly("e");
+        assertThat(series.newestFirst(0, 2_000, s -> true, 10, 14)).containsExactly("f", "e");
+        assertThat(window.evictedThroughSequence()).isEqualTo(13);
     }
 
     @Test
@@ -71,18 +78,20 @@ class ReadModelStoresTest
     @Test
     void shouldKeepCompletedOrdersUpToTheBound()
     {
-        final OrderStore orders = new OrderStore(2);
+        final HistoryWindow window = new HistoryWindow();
+        final OrderStore orders = new OrderStore(2, window);
         for (long id = 1; id <= 3; id++)
         {
-            orders.update(view(id, Side.BUY, 100, 5, OrderStatus.REQUEST));
+            orders.update(view(id, Side.BUY, 100, 5, OrderStatus.REQUEST), id);
         }
         assertThat(orders.openOrders(1, o -> true, 10)).extracting(OrderView::orderId).containsExactly(3L, 2L, 1L);
         for (long id = 1; id <= 3; id++)
         {
-            orders.update(view(id, Side.BUY, 100, 0, OrderStatus.COMPLETE));
+            orders.update(view(id, Side.BUY, 100, 0, OrderStatus.COMPLETE), 10 + id);
         }
 
         assertThat(orders.order(1)).isNull();
+        assertThat(window.evictedThroughSequence()).isEqualTo(11);
         assertThat(orders.order(3).status()).isEqualTo(OrderStatus.COMPLETE);
         assertThat(orders.openOrders(1, o -> true, 10)).isEmpty();
     }

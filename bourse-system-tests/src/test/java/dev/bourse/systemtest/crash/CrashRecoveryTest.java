@@ -57,7 +57,8 @@ class CrashRecoveryTest
     {
         final Path dataDir = dir.resolve("data");
         final Path config = dir.resolve("bourse.properties");
-        Files.writeString(config, "demo=false\nfsync=per-batch\nsnapshotIntervalCommands=100\nsnapshotsToKeep=1000\n");
+        Files.writeString(config, "demo=false\nfsync=per-batch\nsnapshotIntervalCommands=100\nsnapshotsToKeep=1000\n" +
+            "history=off\n");
         System.out.println("crash test seed " + SEED + " (-Dbourse.crash.seed=" + SEED + " to repeat the choices)");
 
         ServerProcess server = ServerProcess.start(dataDir, config);

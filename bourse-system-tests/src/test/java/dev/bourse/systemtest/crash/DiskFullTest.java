@@ -56,7 +56,7 @@ class DiskFullTest
         }
         final Path dataDir = mountPoint.resolve("data");
         final Path config = dir.resolve("bourse.properties");
-        Files.writeString(config, "demo=false\nfsync=per-batch\nmaxOpenOrdersPerAccount=100000\n");
+        Files.writeString(config, "demo=false\nfsync=per-batch\nmaxOpenOrdersPerAccount=100000\nhistory=off\n");
 
         ServerProcess server = ServerProcess.start(dataDir, config);
         ExchangeConnection connection = connect(server, dataDir);
