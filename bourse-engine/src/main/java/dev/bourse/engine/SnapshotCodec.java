@@ -1,9 +1,14 @@
 package dev.bourse.engine;
 
+import dev.bourse.engine.command.PlaceOrder;
+
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,11 +20,16 @@ import java.util.function.IntFunction;
  * Writes and reads the whole engine state in a canonical order (equal states give equal bytes), which also makes
  * the state hash: the hash of those bytes. Orders are written level by level, oldest first, so a restore rebuilds
  * the same priorities. The state hash follows the state as a checksum, so that a damaged snapshot is refused.
+ * Version 3 added each account's dead man's switch and client order IDs, and each order's time in force,
+ * self-trade prevention and client order ID; version 2 snapshots are still read (without them: no switch, no ID,
+ * GTC and the configured self-trade prevention).
  */
 final class SnapshotCodec
 {
     static final int MAGIC = 0x42525345; // "BRSE"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    private static final int VERSION_WITHOUT_ORDER_ENTRY_OPTIONS = 2;
+    private static final int EVERY_PAIR = -1;
     private static final int END = 0x454E4421; // "END!"
 
     private SnapshotCodec()
@@ -100,6 +110,9 @@ final class SnapshotCodec
                 out.writeLong(account.balance(currency));
                 out.writeLong(account.reserved(currency));
             }
+            out.writeLong(account.deadMansSwitchDeadlineMs);
+            out.writeInt(account.deadMansSwitchPair == null ? EVERY_PAIR : account.deadMansSwitchPair.id);
+            writeClientOrderIds(account.clientOrderIds, out);
         }
 
         out.writeInt(state.apiKeys.size());
@@ -122,6 +135,20 @@ final class SnapshotCodec
             writeSide(pair.sellStops, out);
         }
         out.writeInt(END);
+    }
+
+    private static void writeClientOrderIds(final ClientOrderIds ids, final DataOutput out) throws IOException
+    {
+        out.writeInt(ids == null ? 0 : ids.size());
+        if (ids != null)
+        {
+            for (final ClientOrderIds.Entry entry : ids.oldestFirst())
+            {
+                out.writeUTF(entry.clientOrderId());
+                out.writeLong(entry.orderId());
+                out.writeLong(entry.acceptedAtMs());
+            }
+        }
     }
 
     private static void writePolicy(final PairPolicy policy, final DataOutput out) throws IOException
@@ -172,40 +199,62 @@ final class SnapshotCodec
         out.writeLong(order.feeRemainderPpm);
         out.writeLong(order.reserveRemaining);
         out.writeByte(EnumCodes.code(order.status));
+        out.writeByte(EnumCodes.code(order.timeInForce));
+        out.writeByte(EnumCodes.code(order.selfTradePrevention));
+        out.writeBoolean(order.clientOrderId != null);
+        if (order.clientOrderId != null)
+        {
+            out.writeUTF(order.clientOrderId);
+        }
     }
 
-    /** @throws IOException when the snapshot is truncated or damaged; no state is returned then. */
+    /**
+     * Reads a snapshot of this version, checked by hashing the state read (which also proves it canonical), or of
+     * the previous one, checked by hashing the bytes read.
+     *
+     * @throws IOException when the snapshot is truncated or damaged; no state is returned then.
+     */
     static EngineState read(final DataInput in, final EngineConfiguration configuration) throws IOException
     {
+        final int magic = in.readInt();
+        if (magic != MAGIC)
+        {
+            throw new IOException("not an engine snapshot (bad magic number)");
+        }
+        final int version = in.readInt();
+        if (version != VERSION && version != VERSION_WITHOUT_ORDER_ENTRY_OPTIONS)
+        {
+            throw new IOException("engine snapshot format version " + version + " is not supported (this build " +
+                "reads versions " + VERSION_WITHOUT_ORDER_ENTRY_OPTIONS + " and " + VERSION + ")");
+        }
+        final boolean current = version == VERSION;
+        final HashingOutputStream readBytes = new HashingOutputStream();
+        final DataInput body = current ? in : new DataInputStream(new HashingInputStream(in, readBytes));
+        if (!current)
+        {
+            final DataOutputStream head = new DataOutputStream(readBytes);
+            head.writeInt(magic);
+            head.writeInt(version);
+        }
         final EngineState state;
         try
         {
-            state = readBody(in, configuration);
+            state = readBody(body, configuration, current);
         }
         catch (final RuntimeException corrupt)
         {
             throw new IOException("engine snapshot is corrupt: " + corrupt, corrupt);
         }
-        if (in.readLong() != hash(state))
+        if (in.readLong() != (current ? hash(state) : readBytes.value()))
         {
             throw new IOException("engine snapshot is corrupt (its checksum does not match its content)");
         }
         return state;
     }
 
-    private static EngineState readBody(final DataInput in, final EngineConfiguration configuration)
-        throws IOException
+    private static EngineState readBody(
+        final DataInput in, final EngineConfiguration configuration, final boolean withOptions) throws IOException
     {
-        if (in.readInt() != MAGIC)
-        {
-            throw new IOException("not an engine snapshot (bad magic number)");
-        }
-        final int version = in.readInt();
-        if (version != VERSION)
-        {
-            throw new IOException("engine snapshot format version " + version + " is not supported (this build " +
-                "reads version " + VERSION + ")");
-        }
         final EngineState state = new EngineState(configuration);
         state.orderSequence = in.readLong();
         state.tradeSequence = in.readLong();
@@ -244,6 +293,11 @@ final class SnapshotCodec
                 reservedByAccount[i][c] = in.readLong();
             }
             state.accounts.add(account);
+            if (withOptions)
+            {
+                readDeadMansSwitch(state, account, in);
+                readClientOrderIds(account, configuration.maxClientOrderIdsPerAccount(), in);
+            }
         }
 
         final int keyCount = readCount(in, Integer.MAX_VALUE);
@@ -258,10 +312,10 @@ final class SnapshotCodec
         final List<Order> orders = new ArrayList<>();
         for (final Pair pair : state.pairs)
         {
-            readSide(state, pair, Side.BUY, false, orders, in);
-            readSide(state, pair, Side.SELL, false, orders, in);
-            readSide(state, pair, Side.BUY, true, orders, in);
-            readSide(state, pair, Side.SELL, true, orders, in);
+            readSide(state, pair, Side.BUY, false, withOptions, orders, in);
+            readSide(state, pair, Side.SELL, false, withOptions, orders, in);
+            readSide(state, pair, Side.BUY, true, withOptions, orders, in);
+            readSide(state, pair, Side.SELL, true, withOptions, orders, in);
         }
         if (in.readInt() != END)
         {
@@ -270,6 +324,41 @@ final class SnapshotCodec
         indexOrders(state, orders);
         checkReserves(state, reservedByAccount);
         return state;
+    }
+
+    private static void readDeadMansSwitch(final EngineState state, final Account account, final DataInput in)
+        throws IOException
+    {
+        final long deadlineMs = in.readLong();
+        final int pairId = in.readInt();
+        if (deadlineMs < 0 || pairId < EVERY_PAIR || pairId >= state.pairs.size() ||
+            (deadlineMs == 0 && pairId != EVERY_PAIR))
+        {
+            throw new IOException("engine snapshot holds an invalid dead man's switch of account " + account.id);
+        }
+        state.deadMansSwitches.arm(account, pairId == EVERY_PAIR ? null : state.pairs.get(pairId), deadlineMs);
+    }
+
+    private static void readClientOrderIds(final Account account, final int max, final DataInput in)
+        throws IOException
+    {
+        final int count = readCount(in, max);
+        for (int i = 0; i < count; i++)
+        {
+            final ClientOrderIds.Entry entry = new ClientOrderIds.Entry(readClientOrderId(in), in.readLong(),
+                in.readLong());
+            account.clientOrderIdsOrCreate().restore(entry);
+        }
+    }
+
+    private static String readClientOrderId(final DataInput in) throws IOException
+    {
+        final String clientOrderId = in.readUTF();
+        if (!PlaceOrder.isValidClientOrderId(clientOrderId))
+        {
+            throw new IOException("engine snapshot holds an invalid client order ID");
+        }
+        return clientOrderId;
     }
 
     private static PairPolicy readPolicy(final DataInput in) throws IOException
@@ -284,6 +373,7 @@ final class SnapshotCodec
         final Pair pair,
         final Side sideOfOrders,
         final boolean stops,
+        final boolean withOptions,
         final List<Order> orders,
         final DataInput in) throws IOException
     {
@@ -291,20 +381,42 @@ final class SnapshotCodec
         final int count = readCount(in, state.configuration.maxOpenOrdersPerPair());
         for (int i = 0; i < count; i++)
         {
-            final Order order = new Order(in.readLong(), knownAccount(state, in.readLong()), pair,
-                code(EnumCodes::orderType, in.readByte()), code(EnumCodes::side, in.readByte()),
-                in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
-                in.readLong());
-            order.remain = in.readLong();
-            order.filled = in.readLong();
-            order.cancelled = in.readLong();
-            order.filledVolume = in.readLong();
-            order.feeUnits = in.readLong();
-            order.feeRemainderPpm = in.readLong();
-            order.reserveRemaining = in.readLong();
-            order.status = code(EnumCodes::orderStatus, in.readByte());
+            final long id = in.readLong();
+            final Account account = knownAccount(state, in.readLong());
+            final OrderType type = code(EnumCodes::orderType, in.readByte());
+            final Side orderSide = code(EnumCodes::side, in.readByte());
+            final long price = in.readLong();
+            final long stopPrice = in.readLong();
+            final long initialQuantity = in.readLong();
+            final long reservedValue = in.readLong();
+            final int makerFeePpm = in.readInt();
+            final int takerFeePpm = in.readInt();
+            final long createdAtMs = in.readLong();
+            final long remain = in.readLong();
+            final long filled = in.readLong();
+            final long cancelled = in.readLong();
+            final long filledVolume = in.readLong();
+            final long feeUnits = in.readLong();
+            final long feeRemainderPpm = in.readLong();
+            final long reserveRemaining = in.readLong();
+            final OrderStatus status = code(EnumCodes::orderStatus, in.readByte());
+            final TimeInForce timeInForce = withOptions ? code(EnumCodes::timeInForce, in.readByte()) : TimeInForce.GTC;
+            final SelfTradePrevention prevention = withOptions ?
+                code(EnumCodes::selfTradePrevention, in.readByte()) : state.configuration.selfTradePrevention();
+            final String clientOrderId = withOptions && in.readBoolean() ? readClientOrderId(in) : null;
+            final Order order = new Order(id, account, pair, type, orderSide, price, stopPrice, initialQuantity,
+                reservedValue, makerFeePpm, takerFeePpm, createdAtMs, timeInForce, prevention, clientOrderId);
+            order.remain = remain;
+            order.filled = filled;
+            order.cancelled = cancelled;
+            order.filledVolume = filledVolume;
+            order.feeUnits = feeUnits;
+            order.feeRemainderPpm = feeRemainderPpm;
+            order.reserveRemaining = reserveRemaining;
+            order.status = status;
             if (order.side != sideOfOrders || !order.status.isOpen() || (order.status == OrderStatus.PENDING) != stops ||
-                order.remain <= 0 || order.filled + order.remain + order.cancelled != order.initialQuantity)
+                order.remain <= 0 || order.filled + order.remain + order.cancelled != order.initialQuantity ||
+                !order.canRest())
             {
                 throw new IOException("engine snapshot holds an inconsistent order " + order.id);
             }
@@ -383,6 +495,35 @@ final class SnapshotCodec
         catch (final IllegalArgumentException ex)
         {
             throw new IOException("engine snapshot holds an " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Reads a {@link DataInput} a byte at a time, hashing each byte (for snapshots of the previous version). */
+    private static final class HashingInputStream extends InputStream
+    {
+        private final DataInput in;
+        private final HashingOutputStream hashing;
+
+        HashingInputStream(final DataInput in, final HashingOutputStream hashing)
+        {
+            this.in = in;
+            this.hashing = hashing;
+        }
+
+        @Override
+        public int read() throws IOException
+        {
+            final int b;
+            try
+            {
+                b = in.readUnsignedByte();
+            }
+            catch (final EOFException end)
+            {
+                return -1;
+            }
+            hashing.write(b);
+            return b;
         }
     }
 
