@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Read model of orders: the latest view of every order (completed ones too, which the engine forgets), and each
- * account's open orders newest first. At most {@code maxCompletedOrders} completed orders are kept; the oldest
- * completions are forgotten first. Written by the engine thread only.
+ * Read model of orders: the latest view of every order (completed ones too, which the engine forgets), each
+ * account's open orders newest first, and each account's orders by client order ID (the newest order placed with
+ * the ID, for as long as its view is kept). At most {@code maxCompletedOrders} completed orders are kept; the oldest
+ * completions are forgotten first. Written by the projection thread only.
  */
 public final class OrderStore
 {
@@ -27,6 +28,12 @@ public final class OrderStore
     private final Map<Long, OrderView> views = new ConcurrentHashMap<>();
     private final Map<Long, NavigableMap<Long, OrderView>> openByAccount = new ConcurrentHashMap<>();
     private final ArrayDeque<Long> completedInOrder = new ArrayDeque<>();
+    private final Map<ClientOrderKey, Long> byClientOrderId = new ConcurrentHashMap<>();
+
+    /** An account's client order ID. */
+    private record ClientOrderKey(long accountId, String clientOrderId)
+    {
+    }
 
     /** @param maxCompletedOrders how many completed orders order info can still show. */
     public OrderStore(final int maxCompletedOrders)
@@ -41,6 +48,10 @@ public final class OrderStore
     void update(final OrderView view)
     {
         final OrderView previous = views.put(view.orderId(), view);
+        if (previous == null)
+        {
+            indexClientOrderId(view);
+        }
         final NavigableMap<Long, OrderView> open = openByAccount.computeIfAbsent(
             view.accountId(), id -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()));
         if (view.status().isOpen())
@@ -54,8 +65,21 @@ public final class OrderStore
             completedInOrder.addLast(view.orderId());
             while (completedInOrder.size() > maxCompletedOrders)
             {
-                views.remove(completedInOrder.pollFirst());
+                final OrderView forgotten = views.remove(completedInOrder.pollFirst());
+                if (forgotten.clientOrderId() != null)
+                {
+                    byClientOrderId.remove(new ClientOrderKey(forgotten.accountId(), forgotten.clientOrderId()),
+                        forgotten.orderId());
+                }
             }
+        }
+    }
+
+    private void indexClientOrderId(final OrderView view)
+    {
+        if (view.clientOrderId() != null)
+        {
+            byClientOrderId.put(new ClientOrderKey(view.accountId(), view.clientOrderId()), view.orderId());
         }
     }
 
@@ -79,22 +103,42 @@ public final class OrderStore
         {
             SnapshotFields.writeOrderView(out, view);
         }
+        out.writeInt(byClientOrderId.size());
+        for (final Map.Entry<ClientOrderKey, Long> entry : byClientOrderId.entrySet())
+        {
+            out.writeLong(entry.getKey().accountId());
+            out.writeUTF(entry.getKey().clientOrderId());
+            out.writeLong(entry.getValue());
+        }
     }
 
-    /** Restores an empty store from {@link #writeSnapshot}. */
-    void readSnapshot(final DataInput in) throws IOException
+    /** Restores an empty store from {@link #writeSnapshot} (of format 3, or of an older one without client IDs). */
+    void readSnapshot(final DataInput in, final boolean withClientOrderIds) throws IOException
     {
         final int completed = SnapshotFields.readCount(in, maxCompletedOrders);
         for (int i = 0; i < completed; i++)
         {
-            final OrderView view = SnapshotFields.readOrderView(in);
+            final OrderView view = SnapshotFields.readOrderView(in, withClientOrderIds);
             views.put(view.orderId(), view);
             completedInOrder.addLast(view.orderId());
         }
         final int open = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < open; i++)
         {
-            update(SnapshotFields.readOrderView(in));
+            update(SnapshotFields.readOrderView(in, withClientOrderIds));
+        }
+        byClientOrderId.clear();
+        final int indexed = withClientOrderIds ? SnapshotFields.readCount(in, views.size()) : 0;
+        for (int i = 0; i < indexed; i++)
+        {
+            final ClientOrderKey key = new ClientOrderKey(in.readLong(), in.readUTF());
+            final long orderId = in.readLong();
+            final OrderView view = views.get(orderId);
+            if (view == null || view.accountId() != key.accountId() || !key.clientOrderId().equals(view.clientOrderId()))
+            {
+                throw new IOException("the read model snapshot indexes client order ID of an order it does not hold");
+            }
+            byClientOrderId.put(key, orderId);
         }
     }
 
@@ -111,6 +155,18 @@ public final class OrderStore
     public OrderView order(final long orderId)
     {
         return views.get(orderId);
+    }
+
+    /**
+     * @param accountId     the owner.
+     * @param clientOrderId the client order ID.
+     * @return the latest view of the newest order the account placed with the ID, or null when there is none or it
+     * was forgotten.
+     */
+    public OrderView orderByClientOrderId(final long accountId, final String clientOrderId)
+    {
+        final Long orderId = byClientOrderId.get(new ClientOrderKey(accountId, clientOrderId));
+        return orderId == null ? null : views.get(orderId);
     }
 
     /**

@@ -54,7 +54,9 @@ public final class ReadModel implements Projection
     }
 
     /** The format of {@link #writeSnapshot}; a snapshot of a newer format is refused. */
-    static final int SNAPSHOT_VERSION = 2;
+    static final int SNAPSHOT_VERSION = 3;
+    /** The second format, without client order IDs in the order views. */
+    private static final int SNAPSHOT_VERSION_WITHOUT_CLIENT_ORDER_IDS = 2;
     /** The first format, without the market directory (restored from the engine of the same snapshot). */
     private static final int SNAPSHOT_VERSION_WITHOUT_MARKETS = 1;
 
@@ -82,8 +84,8 @@ public final class ReadModel implements Projection
     }
 
     /**
-     * Follows one durable command: each order's last view in the command's events (or, for a cancel-all, its view
-     * with the remainder cancelled) becomes the order's view.
+     * Follows one durable command: each order's last view in the command's events (or, for a cancel-all or a dead
+     * man's switch, its view with the remainder cancelled) becomes the order's view.
      */
     @Override
     public void onApplied(final AppliedCommand applied)
@@ -202,7 +204,7 @@ public final class ReadModel implements Projection
     public void readSnapshot(final DataInput in, final Engine engineOfFirstFormat) throws IOException
     {
         final int version = in.readInt();
-        if (version == SNAPSHOT_VERSION)
+        if (version == SNAPSHOT_VERSION || version == SNAPSHOT_VERSION_WITHOUT_CLIENT_ORDER_IDS)
         {
             markets.readSnapshot(in);
         }
@@ -213,9 +215,9 @@ public final class ReadModel implements Projection
         else
         {
             throw new IOException("the read model snapshot has format " + version + "; this server reads formats " +
-                SNAPSHOT_VERSION_WITHOUT_MARKETS + " and " + SNAPSHOT_VERSION);
+                SNAPSHOT_VERSION_WITHOUT_MARKETS + " to " + SNAPSHOT_VERSION);
         }
-        orders.readSnapshot(in);
+        orders.readSnapshot(in, version == SNAPSHOT_VERSION);
         orders.forEachOpen(depth::update);
         accounts.readSnapshot(in);
         apiKeys.readSnapshot(in);
