@@ -12,10 +12,11 @@ import dev.bourse.engine.event.Event;
 /**
  * Cancel-all of the caller's N orders in a book that also holds another account's orders on the same levels (the
  * same count for every N), against its baseline in the same run: N single {@link CancelOrder}s of the same orders in
- * an identical book. Each measurement gets a fresh book (placed untimed); the figure is the median over
- * repetitions, JIT-warm (after warm-up rounds). No GC is forced before a measurement: a full GC shrinks the heap, and
- * the page faults of growing it again would be measured instead (a young GC that falls inside one repetition is
- * left to the median).
+ * an identical book. Then cancel-all of every pair at once, of N orders spread over many pairs, beside the per-pair
+ * cancel-all of N orders on one pair and beside one per-pair cancel-all for each of the many pairs. Each measurement
+ * gets a fresh book (placed untimed); the figure is the median over repetitions, JIT-warm (after warm-up rounds). No
+ * GC is forced before a measurement: a full GC shrinks the heap, and the page faults of growing it again would be
+ * measured instead (a young GC that falls inside one repetition is left to the median).
  */
 final class CancelAllBenchmark
 {
@@ -60,17 +61,86 @@ final class CancelAllBenchmark
         figures.add("engine.cancel_all.n" + orders + ".speedup_vs_singles", singlesMs / allMs, "x");
     }
 
-    /** @return the nanoseconds one cancel-all of the caller's orders took; checks what it cancelled. */
+    /**
+     * Measures cancel-all of every pair at once of {@code orders} caller orders spread over {@code pairs} pairs,
+     * alternating with its two baselines, and prints all three: a per-pair cancel-all of as many orders on one pair,
+     * and one per-pair cancel-all for each of the pairs.
+     */
+    void measureEveryPair(final int orders, final int pairs, final int repetitions, final Figures figures)
+    {
+        final Samples everyPair = new Samples(repetitions);
+        final Samples onePair = new Samples(repetitions);
+        final Samples perPair = new Samples(repetitions);
+        for (int i = 0; i < repetitions; i++)
+        {
+            everyPair.add(cancelAllNanos(new CancelAllBook(orders, otherOrders, levels, pairs), null) / 1e6);
+            onePair.add(cancelAllNanos(new CancelAllBook(orders, otherOrders, levels)) / 1e6);
+            perPair.add(perPairCancelAllsNanos(new CancelAllBook(orders, otherOrders, levels, pairs)) / 1e6);
+        }
+        final String name = "engine.cancel_all_pairs.n" + orders;
+        final double everyPairMs = everyPair.median();
+        figures.add(name, everyPairMs, "ms");
+        figures.add(name + ".per_order", everyPairMs * 1e6 / orders, "ns");
+        figures.add(name + ".one_pair", onePair.median(), "ms");
+        figures.add(name + ".vs_one_pair", everyPairMs / onePair.median(), "x");
+        figures.add(name + ".per_pair_commands", perPair.median(), "ms");
+        figures.add(name + ".speedup_vs_per_pair_commands", perPair.median() / everyPairMs, "x");
+        figures.add(name + ".pairs", pairs, "pairs");
+    }
+
+    /** Runs warm-up rounds of the every-pair measurement, unmeasured. */
+    void warmUpEveryPair(final int orders, final int pairs, final int rounds)
+    {
+        for (int i = 0; i < rounds; i++)
+        {
+            cancelAllNanos(new CancelAllBook(orders, otherOrders, levels, pairs), null);
+            perPairCancelAllsNanos(new CancelAllBook(orders, otherOrders, levels, pairs));
+        }
+    }
+
+    /** @return the nanoseconds one cancel-all of the caller's orders on the book's pair took; checks it. */
     long cancelAllNanos(final CancelAllBook book)
+    {
+        return cancelAllNanos(book, BenchmarkExchange.COIN_PAIR);
+    }
+
+    /**
+     * @param coinPair the pair of the cancel-all, or null for every pair.
+     * @return the nanoseconds one cancel-all of the caller's orders took; checks what it cancelled.
+     */
+    long cancelAllNanos(final CancelAllBook book, final String coinPair)
     {
         final Engine engine = book.engine();
         final CountingSink sink = new CountingSink();
-        final CancelAllOrders command = new CancelAllOrders(CancelAllBook.CALLER, BenchmarkExchange.COIN_PAIR);
+        final CancelAllOrders command = new CancelAllOrders(CancelAllBook.CALLER, coinPair);
         final long startNs = System.nanoTime();
         final Status status = engine.apply(command, BenchmarkExchange.TIMESTAMP_MS, sink);
         final long elapsedNs = System.nanoTime() - startNs;
         check(status == Status.SUCCESS && sink.cancelledByCancelAll == book.callerOrderCount(),
             "cancel-all cancelled " + sink.cancelledByCancelAll + " of " + book.callerOrderCount() + ": " + status);
+        checkOnlyCallerCancelled(book);
+        return elapsedNs;
+    }
+
+    /** @return the nanoseconds one per-pair cancel-all of the caller's orders on each of the book's pairs took. */
+    long perPairCancelAllsNanos(final CancelAllBook book)
+    {
+        final Engine engine = book.engine();
+        final CountingSink sink = new CountingSink();
+        final CancelAllOrders[] commands = new CancelAllOrders[book.pairs()];
+        for (int pair = 0; pair < commands.length; pair++)
+        {
+            commands[pair] = new CancelAllOrders(CancelAllBook.CALLER, BenchmarkExchange.coinPair(pair));
+        }
+        int failed = 0;
+        final long startNs = System.nanoTime();
+        for (final CancelAllOrders command : commands)
+        {
+            failed += engine.apply(command, BenchmarkExchange.TIMESTAMP_MS, sink) == Status.SUCCESS ? 0 : 1;
+        }
+        final long elapsedNs = System.nanoTime() - startNs;
+        check(failed == 0 && sink.cancelledByCancelAll == book.callerOrderCount(),
+            failed + " per-pair cancel-alls failed, " + sink.cancelledByCancelAll + " cancelled");
         checkOnlyCallerCancelled(book);
         return elapsedNs;
     }

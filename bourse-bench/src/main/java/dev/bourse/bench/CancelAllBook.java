@@ -8,9 +8,10 @@ import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.event.OrderAccepted;
 
 /**
- * The book of the cancel-all benchmark: the caller's N orders and another account's orders on the same price levels,
- * placed interleaved (so in every level's queue the two accounts' orders alternate in proportion). Levels alternate
- * between bids below 100,000 and asks above it, one lot each, so nothing crosses.
+ * The book of the cancel-all benchmark: the caller's N orders and another account's orders on the same price levels
+ * of one pair or spread over several (round robin), placed interleaved (so in every level's queue the two accounts'
+ * orders alternate in proportion). Levels alternate between bids below 100,000 and asks above it, one lot each, so
+ * nothing crosses.
  */
 final class CancelAllBook
 {
@@ -21,26 +22,39 @@ final class CancelAllBook
     private final Engine engine;
     private final long[] callerOrderIds;
     private final int levels;
+    private final int pairs;
     private int callerPlaced;
     private int otherPlaced;
 
     /**
      * @param callerOrders the caller's orders (N).
      * @param otherOrders  the other account's orders.
-     * @param levels       price levels both accounts' orders are spread over (round robin).
+     * @param levels       price levels of each pair both accounts' orders are spread over (round robin).
      */
     CancelAllBook(final int callerOrders, final int otherOrders, final int levels)
     {
-        if (levels < 2 || levels >= MID_PRICE)
+        this(callerOrders, otherOrders, levels, 1);
+    }
+
+    /**
+     * @param callerOrders the caller's orders (N).
+     * @param otherOrders  the other account's orders.
+     * @param levels       price levels of each pair both accounts' orders are spread over (round robin).
+     * @param pairs        pairs both accounts' orders are spread over (round robin), {@link BenchmarkExchange}'s.
+     */
+    CancelAllBook(final int callerOrders, final int otherOrders, final int levels, final int pairs)
+    {
+        if (levels < 2 || levels >= MID_PRICE || pairs < 1)
         {
-            throw new IllegalArgumentException("levels " + levels);
+            throw new IllegalArgumentException("levels " + levels + ", pairs " + pairs);
         }
         this.levels = levels;
+        this.pairs = pairs;
         final int most = Math.max(callerOrders, otherOrders);
         final EngineConfiguration configuration = EngineConfiguration.DEFAULT
             .withMaxOpenOrdersPerAccount(most + 1)
             .withMaxOpenOrdersPerPair(callerOrders + otherOrders + 1);
-        engine = BenchmarkExchange.create(configuration, 2, BenchmarkExchange.AMPLE_BALANCE);
+        engine = BenchmarkExchange.create(configuration, 2, BenchmarkExchange.AMPLE_BALANCE, pairs);
         callerOrderIds = new long[callerOrders];
         final long total = (long)callerOrders + otherOrders;
         for (long i = 0; i < total; i++)
@@ -62,11 +76,12 @@ final class CancelAllBook
 
     private long place(final long accountId, final int index)
     {
-        final int level = index % levels;
+        final int level = index / pairs % levels;
         final boolean bid = (level & 1) == 0;
         final long price = bid ? MID_PRICE - 1 - level / 2 : MID_PRICE + 1 + level / 2;
         final long[] orderId = new long[1];
-        engine.apply(PlaceOrder.limit(accountId, BenchmarkExchange.COIN_PAIR, bid ? Side.BUY : Side.SELL, price, 1),
+        final String pair = BenchmarkExchange.coinPair(index % pairs);
+        engine.apply(PlaceOrder.limit(accountId, pair, bid ? Side.BUY : Side.SELL, price, 1),
             BenchmarkExchange.TIMESTAMP_MS, event ->
             {
                 if (event instanceof OrderAccepted accepted)
@@ -84,6 +99,12 @@ final class CancelAllBook
     Engine engine()
     {
         return engine;
+    }
+
+    /** @return the pairs the orders are spread over. */
+    int pairs()
+    {
+        return pairs;
     }
 
     /** @return the caller's order placed {@code index}th (IDs ascend with the index). */

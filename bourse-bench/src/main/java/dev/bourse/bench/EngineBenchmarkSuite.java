@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Runs every engine benchmark in process (no network) and prints one {@code name value unit} line per figure:
  * workload throughput (W2, W1, generated W2-shaped runs) beside the harness's cost and the peer's median,
- * cancel-all of N orders beside N single cancels, latency percentiles at fixed rates, memory per resting order and
+ * cancel-all of N orders beside N single cancels, cancel-all of every pair of N orders over 100 pairs beside the
+ * per-pair one, latency percentiles at fixed rates, memory per resting order and
  * the JMH benchmarks of the hot operations. Quick mode runs all of it with small sizes, as a smoke check.
  * The shared workloads are found as {@link SharedWorkloads} says.
  */
@@ -21,6 +22,7 @@ public final class EngineBenchmarkSuite
 {
     private static final long GENERATOR_SEED = 20_261_124L;
     private static final int GENERATOR_ACCOUNTS = 1_000;
+    private static final int CANCEL_ALL_PAIRS = 100;
 
     private EngineBenchmarkSuite()
     {
@@ -76,6 +78,11 @@ public final class EngineBenchmarkSuite
         }
         figures.add("engine.cancel_all.other_orders", sizes.cancelAllOtherOrders(), "orders");
         figures.add("engine.cancel_all.levels", sizes.cancelAllLevels(), "levels");
+        cancelAll.warmUpEveryPair(1_000, CANCEL_ALL_PAIRS, sizes.cancelAllWarmUpRounds());
+        for (final int orders : sizes.cancelAllPairsSizes())
+        {
+            cancelAll.measureEveryPair(orders, CANCEL_ALL_PAIRS, sizes.cancelAllRepetitions(), figures);
+        }
     }
 
     private static Workload read(final String name)

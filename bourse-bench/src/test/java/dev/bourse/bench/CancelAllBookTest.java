@@ -60,6 +60,26 @@ class CancelAllBookTest
             .isEqualTo(BenchmarkExchange.AMPLE_BALANCE);
     }
 
+    @Test
+    void shouldSpreadBothAccountsOrdersOverThePairsAndCancelThemAllAtOnceOrPairByPairAlike()
+    {
+        final CancelAllBenchmark benchmark = new CancelAllBenchmark(3_000, 20);
+        final CancelAllBook atOnce = new CancelAllBook(1_000, 3_000, 20, 100);
+        final CancelAllBook pairByPair = new CancelAllBook(1_000, 3_000, 20, 100);
+        for (int pair = 0; pair < 100; pair++)
+        {
+            assertThat(atOnce.engine().openOrders(CancelAllBook.CALLER, BenchmarkExchange.coinPair(pair))).hasSize(10);
+            assertThat(atOnce.engine().openOrders(CancelAllBook.OTHER, BenchmarkExchange.coinPair(pair))).hasSize(30);
+        }
+
+        benchmark.cancelAllNanos(atOnce, null);
+        benchmark.perPairCancelAllsNanos(pairByPair);
+
+        assertThat(atOnce.callerOpenOrders()).isZero();
+        assertThat(atOnce.otherOpenOrders()).isEqualTo(3_000);
+        assertThat(atOnce.engine().stateHash()).isEqualTo(pairByPair.engine().stateHash());
+    }
+
     private static Set<Long> prices(final List<OrderView> orders)
     {
         return orders.stream().map(OrderView::price).collect(Collectors.toSet());

@@ -1,10 +1,14 @@
 package dev.bourse.cli;
 
 import dev.bourse.client.BourseClient;
+import dev.bourse.client.LimitOrderRequest;
+import dev.bourse.client.MarketOrderRequest;
 import dev.bourse.client.OpenOrdersQuery;
 import dev.bourse.client.OrderRequest;
 import dev.bourse.client.OrderSide;
 import dev.bourse.client.OrderType;
+import dev.bourse.client.SelfTradePrevention;
+import dev.bourse.client.TimeInForce;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,10 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /**
- * {@code bourse order}: place, list, show and cancel the caller's orders (signed requests of the trade and account
- * APIs).
+ * {@code bourse order}: place, list, show and cancel the caller's orders, and its dead man's switch (signed requests
+ * of the trade and account APIs).
  */
 @Command(
     name = "order",
@@ -29,7 +34,8 @@ import java.math.BigDecimal;
         "  ./bourse order list --pair BTC.USDT",
         "  ./bourse order info 10000000000042",
         "  ./bourse order cancel 10000000000042",
-        "  ./bourse order cancel-all --pair BTC.USDT --json"})
+        "  ./bourse order cancel-all --pair BTC.USDT --json",
+        "  ./bourse order dead-man --after 30s"})
 public final class OrderCommand implements Runnable
 {
     @CommandLine.Spec
@@ -39,7 +45,7 @@ public final class OrderCommand implements Runnable
     public void run()
     {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: place, list, info, cancel, "
-            + "cancel-all");
+            + "cancel-all, dead-man");
     }
 
     /**
@@ -64,7 +70,9 @@ public final class OrderCommand implements Runnable
             "  ./bourse order place --pair BTC.USDT --side SELL --type STOPLIMIT \\",
             "      --stop-price 95 --price 94 --quantity 0.5",
             "  ./bourse order place --pair BTC.USDT --side BUY --price 100 --quantity 1 \\",
-            "      --json | jq .orderID"})
+            "      --json | jq .orderID",
+            "  ./bourse order place --pair BTC.USDT --side BUY --price 100 --quantity 1 \\",
+            "      --tif POST_ONLY --client-id grid-7"})
     int place(
         @Mixin final ApiOptions options,
         @Option(names = "--pair", required = true, paramLabel = "PAIR", description = "CURRENCY.MARKET, e.g. BTC.USDT.")
@@ -78,9 +86,17 @@ public final class OrderCommand implements Runnable
         @Option(names = "--price", paramLabel = "PRICE", description = "Limit price in the market (USDT for BTC.USDT).")
         final BigDecimal price,
         @Option(names = "--stop-price", paramLabel = "PRICE", description = "Trigger price of a STOPLIMIT order.")
-        final BigDecimal stopPrice)
+        final BigDecimal stopPrice,
+        @Option(names = "--tif", paramLabel = "TIF", description = "Time in force of a LIMIT order: GTC (default), "
+            + "IOC, FOK or POST_ONLY (refused with 3231 if it would trade at once).") final TimeInForce timeInForce,
+        @Option(names = "--stp", paramLabel = "MODE", description = "Self-trade prevention: EXPIRE_MAKER (the "
+            + "exchange's default), EXPIRE_TAKER, EXPIRE_BOTH or NONE.") final SelfTradePrevention prevention,
+        @Option(names = "--client-id", paramLabel = "ID", description = "Your ID of the order, 1..36 of "
+            + "[A-Za-z0-9_-]: placing it again answers the first order, so the order is retried when no answer came.")
+        final String clientOrderId)
     {
-        final OrderRequest request = orderRequest(pair, side, type, quantity, price, stopPrice);
+        final OrderRequest request = withOptions(orderRequest(pair, side, type, quantity, price, stopPrice),
+            timeInForce, prevention, clientOrderId);
         try (BourseClient client = Sdk.trading(options))
         {
             return Sdk.print(options, client.placeOrder(request), Views.ORDER_ACK);
@@ -118,6 +134,28 @@ public final class OrderCommand implements Runnable
             case MARKET -> OrderRequest.market(pair, side, quantity);
             case LIMIT -> OrderRequest.limit(pair, side, quantity, price);
             case STOPLIMIT -> OrderRequest.stopLimit(pair, side, quantity, price, stopPrice);
+        };
+    }
+
+    private OrderRequest withOptions(
+        final OrderRequest request,
+        final TimeInForce timeInForce,
+        final SelfTradePrevention prevention,
+        final String clientOrderId)
+    {
+        return switch (request)
+        {
+            case LimitOrderRequest limit -> limit.withTimeInForce(timeInForce)
+                .withSelfTradePrevention(prevention).withClientOrderId(clientOrderId);
+            case MarketOrderRequest market ->
+            {
+                if (timeInForce != null)
+                {
+                    throw new CommandLine.ParameterException(spec.commandLine().getSubcommands().get("place"),
+                        "a MARKET order takes no --tif");
+                }
+                yield market.withSelfTradePrevention(prevention).withClientOrderId(clientOrderId);
+            }
         };
     }
 
@@ -188,15 +226,31 @@ public final class OrderCommand implements Runnable
         mixinStandardHelpOptions = true,
         description = "Show one of your orders, open or completed: status, fills, reserve, fees.",
         footer = {"", "Examples:", "  ./bourse order info 10000000000042",
-            "  ./bourse order info 10000000000042 --json | jq -r .status"})
+            "  ./bourse order info 10000000000042 --json | jq -r .status",
+            "  ./bourse order info --client-id grid-7"})
     int info(
         @Mixin final ApiOptions options,
-        @Parameters(paramLabel = "ORDER_ID", description = "The order's ID.") final long orderId)
+        @Parameters(paramLabel = "ORDER_ID", arity = "0..1", description = "The order's ID.") final Long orderId,
+        @Option(names = "--client-id", paramLabel = "ID", description = "Instead of ORDER_ID: your ID of the order "
+            + "(the newest order placed with it).") final String clientOrderId)
     {
+        final boolean byClientId = orderOrClientId("info", orderId, clientOrderId);
         try (BourseClient client = Sdk.trading(options))
         {
-            return Sdk.print(options, client.orderInfo(orderId), Views.ORDER);
+            return Sdk.print(options, byClientId ? client.orderInfoByClientOrderId(clientOrderId) :
+                client.orderInfo(orderId), Views.ORDER);
         }
+    }
+
+    /** @return whether the command names the order by client order ID; exactly one of the two must be given. */
+    private boolean orderOrClientId(final String command, final Long orderId, final String clientOrderId)
+    {
+        if ((orderId == null) == (clientOrderId == null))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine().getSubcommands().get(command),
+                "give ORDER_ID or --client-id");
+        }
+        return clientOrderId != null;
     }
 
     /**
@@ -208,19 +262,24 @@ public final class OrderCommand implements Runnable
         name = "cancel",
         mixinStandardHelpOptions = true,
         description = "Cancel the remainder of one open order (3321 when it is unknown, another's, or completed).",
-        footer = {"", "Example:", "  ./bourse order cancel 10000000000042"})
+        footer = {"", "Examples:", "  ./bourse order cancel 10000000000042",
+            "  ./bourse order cancel --client-id grid-7"})
     int cancel(
         @Mixin final ApiOptions options,
-        @Parameters(paramLabel = "ORDER_ID", description = "The order's ID.") final long orderId)
+        @Parameters(paramLabel = "ORDER_ID", arity = "0..1", description = "The order's ID.") final Long orderId,
+        @Option(names = "--client-id", paramLabel = "ID", description = "Instead of ORDER_ID: your ID of the order, "
+            + "while the exchange remembers it (24 h).") final String clientOrderId)
     {
+        final boolean byClientId = orderOrClientId("cancel", orderId, clientOrderId);
         try (BourseClient client = Sdk.trading(options))
         {
-            return Sdk.print(options, client.cancelOrder(orderId), Views.CANCELLED);
+            return Sdk.print(options, byClientId ? client.cancelOrderByClientOrderId(clientOrderId) :
+                client.cancelOrder(orderId), Views.CANCELLED);
         }
     }
 
     /**
-     * Cancels every open order of the caller on a pair.
+     * Cancels every open order of the caller on a pair or on every pair, of one side or both.
      *
      * @return the exit code.
      */
@@ -228,19 +287,59 @@ public final class OrderCommand implements Runnable
         name = "cancel-all",
         mixinStandardHelpOptions = true,
         description = {
-            "Cancel every open order of yours on a pair, as one command.",
-            "LIMIT orders and STOPLIMIT orders still pending. Every listed order is complete when this returns; an "
-            + "empty list when nothing was open."},
+            "Cancel every open order of yours on a pair, or on every pair without --pair, as one command.",
+            "LIMIT orders and STOPLIMIT orders still pending; with --side only that side's. Every listed order is "
+            + "complete when this returns; an empty list when nothing was open."},
         footer = {"", "Examples:", "  ./bourse order cancel-all --pair BTC.USDT",
+            "  ./bourse order cancel-all",
+            "  ./bourse order cancel-all --pair BTC.USDT --side BUY",
             "  ./bourse order cancel-all --pair BTC.USDT --json | jq '.orderIDList | length'"})
     int cancelAll(
         @Mixin final ApiOptions options,
-        @Option(names = "--pair", required = true, paramLabel = "PAIR", description = "CURRENCY.MARKET.")
-        final String pair)
+        @Option(names = "--pair", paramLabel = "PAIR", description = "CURRENCY.MARKET; every pair without it.")
+        final String pair,
+        @Option(names = "--side", paramLabel = "SIDE", description = "BUY or SELL: only that side's orders.")
+        final OrderSide side)
     {
         try (BourseClient client = Sdk.trading(options))
         {
-            return Sdk.print(options, client.cancelAllOrders(pair), Views.CANCELLED_ALL);
+            return Sdk.print(options, client.cancelAllOrders(pair, side), Views.CANCELLED_ALL);
+        }
+    }
+
+    /**
+     * Arms, renews or disarms the caller's dead man's switch.
+     *
+     * @return the exit code.
+     */
+    @Command(
+        name = "dead-man",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Arm or renew your dead man's switch: unless you run this again within --after, every open order of "
+            + "yours (on --pair, or on every pair) is cancelled as one cancel-all. --off disarms it.",
+            "--after is 1s to 24h; each call replaces the previous one, pair included."},
+        footer = {"", "Examples:", "  ./bourse order dead-man --after 30s",
+            "  ./bourse order dead-man --after 2m --pair BTC.USDT",
+            "  ./bourse order dead-man --off"})
+    int deadMan(
+        @Mixin final ApiOptions options,
+        @Option(names = "--after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "500ms, 30s, 5m or 1h: when your orders are cancelled unless you renew.")
+        final Duration after,
+        @Option(names = "--off", description = "Disarm the switch.") final boolean off,
+        @Option(names = "--pair", paramLabel = "PAIR", description = "CURRENCY.MARKET; every pair without it.")
+        final String pair)
+    {
+        if ((after == null) == !off)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine().getSubcommands().get("dead-man"),
+                "give --after DURATION or --off");
+        }
+        try (BourseClient client = Sdk.trading(options))
+        {
+            return Sdk.print(options, client.cancelAllOrdersAfter(pair, off ? Duration.ZERO : after),
+                Views.DEAD_MANS_SWITCH);
         }
     }
 }

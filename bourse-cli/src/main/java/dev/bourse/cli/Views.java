@@ -53,6 +53,11 @@ final class Views
 
     static final View CANCELLED_ALL = Views::renderCancelledAll;
 
+    static final View DEAD_MANS_SWITCH = (data, out) -> out.println(data.path("triggerAt").asLong() == 0 ?
+        "dead man's switch off" :
+        "dead man's switch armed: your orders are cancelled at " + Table.time(data.get("triggerAt")) +
+        " unless renewed");
+
     static final View OPEN_ORDERS = Table.of(
         column("ID", "orderID"),
         new Table.Column("PAIR", row -> Table.text(row.get("currency")) + "." + Table.text(row.get("market"))),
@@ -63,7 +68,8 @@ final class Views
         column("QUANTITY", "requestAmount"),
         column("REMAINING", "remainAmount"),
         column("STATUS", "status"),
-        time("CREATED", "createdAt"));
+        time("CREATED", "createdAt"),
+        column("CLIENT_ID", "clientOrderId"));
 
     static final View ORDER = Fields.INSTANCE;
 

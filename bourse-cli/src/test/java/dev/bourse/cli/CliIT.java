@@ -254,6 +254,50 @@ class CliIT
     }
 
     @Test
+    void shouldPlaceWithClientIdsAndOptionsCancelAllOnEveryPairOrOneSideAndArmTheDeadMansSwitch() throws Exception
+    {
+        final TestExchange.Trader trader = exchange.trader("10000", "1");
+        final CliProcess cli = cliOf(trader);
+        final String[] post = {"order", "place", "--pair", "BTC.USDT", "--side", "BUY", "--price", "100",
+            "--quantity", "0.5", "--tif", "POST_ONLY", "--stp", "EXPIRE_TAKER", "--client-id", "grid-1", "--json"};
+        final long grid = ok(cli.run(post)).get("orderID").asLong();
+        assertThat(ok(cli.run(post)).get("orderID").asLong()).as("placed once").isEqualTo(grid);
+        final long ethBuy = ok(cli.run("order", "place", "--pair", "ETH.BTC", "--side", "BUY", "--price", "0.01",
+            "--quantity", "1", "--json")).get("orderID").asLong();
+        final long sell = ok(cli.run("order", "place", "--pair", "BTC.USDT", "--side", "SELL", "--price", "120",
+            "--quantity", "0.25", "--json")).get("orderID").asLong();
+
+        final JsonNode info = ok(cli.run("order", "info", "--client-id", "grid-1", "--json"));
+        assertThat(info.get("orderID").asLong()).isEqualTo(grid);
+        assertThat(info.get("clientOrderId").asText()).isEqualTo("grid-1");
+        assertThat(cli.run("order", "list", "--pair", "BTC.USDT").stdout()).contains("CLIENT_ID").contains("grid-1");
+
+        assertThat(ok(cli.run("order", "cancel-all", "--side", "SELL", "--json")).get("orderIDList"))
+            .extracting(JsonNode::asLong).containsExactly(sell);
+        final JsonNode armed = ok(cli.run("order", "dead-man", "--after", "30s", "--json"));
+        assertThat(armed.get("triggerAt").asLong() - armed.get("requestAt").asLong()).isEqualTo(30_000);
+        assertThat(cli.run("order", "dead-man", "--after", "2m", "--pair", "ETH.BTC").stdout())
+            .startsWith("dead man's switch armed: your orders are cancelled at ");
+        assertThat(ok(cli.run("order", "dead-man", "--off", "--json")).get("triggerAt").asLong()).isZero();
+        assertThat(ok(cli.run("order", "cancel", "--client-id", "grid-1", "--json")).get("orderID").asLong())
+            .isEqualTo(grid);
+        assertThat(ok(cli.run("order", "cancel-all", "--json")).get("orderIDList")).extracting(JsonNode::asLong)
+            .containsExactly(ethBuy);
+
+        assertRefused(cli.run("order", "place", "--pair", "BTC.USDT", "--side", "SELL", "--type", "STOPLIMIT",
+            "--stop-price", "90", "--price", "89", "--quantity", "0.1", "--tif", "IOC"), 4002);
+        assertRefused(cli.run("order", "dead-man", "--after", "500ms"), 4002);
+        for (final String[] usage : List.of(new String[] {"order", "dead-man"},
+            new String[] {"order", "dead-man", "--after", "30x"}, new String[] {"order", "dead-man", "--off",
+            "--after", "1s"}, new String[] {"order", "info"}, new String[] {"order", "cancel", "1", "--client-id",
+            "x"}, new String[] {"order", "cancel-all", "--side", "BOTH"}, new String[] {"order", "place", "--pair",
+            "BTC.USDT", "--side", "BUY", "--type", "MARKET", "--quantity", "1", "--tif", "IOC"}))
+        {
+            assertThat(cli.run(usage).exitCode()).as(String.join(" ", usage)).isEqualTo(ExitCode.USAGE);
+        }
+    }
+
+    @Test
     void shouldShowMarketDataMyTradesAndTransfersAfterATrade() throws Exception
     {
         final TestExchange.Trader maker = exchange.trader("0", "2");

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A server that receives an order and never answers (as when a connection dies after the request left): the tool
- * must exit with {@link ExitCode#OUTCOME_UNKNOWN}, say that the order may have been placed, and not send it twice.
+ * must exit with {@link ExitCode#OUTCOME_UNKNOWN}, say that the order may have been placed, and not send it twice;
+ * unless the order carries a client order ID, which makes it safe to send again.
  * The server is a plain JDK HTTP server that answers the time, so that signing works, and holds every POST.
  */
 class UnansweredOrderIT
@@ -88,5 +89,19 @@ class UnansweredOrderIT
         assertThat(result.stderr()).startsWith("bourse: ").contains("outcome is unknown")
             .contains("POST /v1/trade/limitOrders");
         assertThat(ordersReceived.get()).isEqualTo(1);
+    }
+
+    /** With a client order ID the order is safe to repeat: the tool retries it, then reports no answer (exit 3). */
+    @Test
+    void shouldRetryAnOrderWithAClientIdThatGotNoAnswer() throws Exception
+    {
+        final CliProcess.Result result = new CliProcess(home).run("order", "place", "--pair", "BTC.USDT",
+            "--side", "BUY", "--price", "100", "--quantity", "1", "--client-id", "retry-me", "--timeout-ms", "1000",
+            "--url", "http://127.0.0.1:" + server.getAddress().getPort(), "--api-key", "AbCdEfGhIjKlMnOpQrSt",
+            "--api-secret", "0123456789abcdefghijABCDEFGHIJ01");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(result.stderr()).contains("no answer after 3 attempt(s)");
+        assertThat(ordersReceived.get()).isEqualTo(3);
     }
 }

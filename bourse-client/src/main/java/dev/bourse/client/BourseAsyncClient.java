@@ -1,5 +1,6 @@
 package dev.bourse.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,11 @@ public final class BourseAsyncClient
     private static final String MARKET_ORDERS = "/v1/trade/marketOrders";
     private static final String OPEN_ORDERS = "/v1/trade/openOrders";
     private static final String ORDERS = "/v1/trade/orders/";
+    private static final String CLIENT_ORDERS = "/v1/trade/clientOrders/";
+    private static final String CANCEL_ALL_AFTER = "/v1/trade/cancelAllAfter";
     private static final String BALANCES = "/v1/account/balances";
     private static final String ORDER_INFO = "/v2/account/orders/";
+    private static final String CLIENT_ORDER_INFO = "/v2/account/clientOrders/";
     private static final String TRADE_HISTORY = "/v2/account/tradeHistory";
     private static final String TRANSACTION_HISTORY = "/v1/account/transactionHistory";
 
@@ -91,18 +95,21 @@ public final class BourseAsyncClient
     }
 
     /**
-     * Places an order ({@code POST /v1/trade/limitOrders} or {@code /v1/trade/marketOrders}). Never re-sent once it
-     * may have reached the server: if no answer comes, the future fails with {@link OutcomeUnknownException}, and
-     * the caller should list open orders to learn whether it was placed.
+     * Places an order ({@code POST /v1/trade/limitOrders} or {@code /v1/trade/marketOrders}). An order with a client
+     * order ID is retried like a read when no answer came (and on 5001): the exchange answers a repeat with the order
+     * first placed with that ID, so it is placed once. An order without one is never re-sent once it may have
+     * reached the server: if no answer comes, the future fails with {@link OutcomeUnknownException}, and the caller
+     * should list open orders to learn whether it was placed.
      *
-     * @return the order's ID and request time.
+     * @return the order's ID and request time (of the first placement, for a repeated client order ID).
      */
     public CompletableFuture<OrderAck> placeOrder(final OrderRequest order)
     {
+        final boolean retrySafe = order.clientOrderId() != null;
         final ApiCall call = switch (order)
         {
-            case LimitOrderRequest limit -> write("POST", LIMIT_ORDERS, limit.form(), false);
-            case MarketOrderRequest market -> write("POST", MARKET_ORDERS, market.form(), false);
+            case LimitOrderRequest limit -> write("POST", LIMIT_ORDERS, limit.form(), retrySafe);
+            case MarketOrderRequest market -> write("POST", MARKET_ORDERS, market.form(), retrySafe);
         };
         return transport.call(call, OrderAck.class);
     }
@@ -126,6 +133,19 @@ public final class BourseAsyncClient
     }
 
     /**
+     * Cancels the remainder of the order placed with a client order ID the exchange still remembers
+     * ({@code DELETE /v1/trade/clientOrders/{clientOrderId}}, Bourse's extension); retried when no answer came.
+     *
+     * @return the order's ID and request time.
+     */
+    public CompletableFuture<OrderAck> cancelOrderByClientOrderId(final String clientOrderId)
+    {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        return transport.call(write("DELETE", CLIENT_ORDERS + Form.segment(clientOrderId), new Form(), true),
+            OrderAck.class);
+    }
+
+    /**
      * Cancels every open order of the caller on a pair ({@code DELETE /v1/trade/openOrders/{coinPair}}); retried
      * when no answer came. Every listed order is COMPLETE when the answer arrives.
      *
@@ -133,9 +153,48 @@ public final class BourseAsyncClient
      */
     public CompletableFuture<CancelAllResult> cancelAllOrders(final String coinPair)
     {
-        Objects.requireNonNull(coinPair, "coinPair");
-        return transport.call(write("DELETE", OPEN_ORDERS + "/" + Form.segment(coinPair), new Form(), true),
-            CancelAllResult.class);
+        return cancelAllOrders(Objects.requireNonNull(coinPair, "coinPair"), null);
+    }
+
+    /**
+     * Cancels every open order of the caller on every pair at once ({@code DELETE /v1/trade/openOrders}, Bourse's
+     * extension), as one command; retried when no answer came.
+     *
+     * @return the cancelled orders' IDs, ascending.
+     */
+    public CompletableFuture<CancelAllResult> cancelAllOrders()
+    {
+        return cancelAllOrders(null, null);
+    }
+
+    /**
+     * Cancels every open order of the caller on a pair, or on every pair, of one side or both (the side filter is
+     * Bourse's extension), as one command; retried when no answer came.
+     *
+     * @param coinPair the pair, or null for every pair.
+     * @param side     BUY or SELL, or null for both.
+     * @return the cancelled orders' IDs, ascending.
+     */
+    public CompletableFuture<CancelAllResult> cancelAllOrders(final String coinPair, final OrderSide side)
+    {
+        final String path = coinPair == null ? OPEN_ORDERS : OPEN_ORDERS + "/" + Form.segment(coinPair);
+        return transport.call(write("DELETE", path, new Form().put("orderSide", side), true), CancelAllResult.class);
+    }
+
+    /**
+     * Arms or renews the dead man's switch ({@code POST /v1/trade/cancelAllAfter}, Bourse's extension): unless it is
+     * called again within {@code timeout}, every open order of the caller, on the pair or on every pair, is
+     * cancelled as one cancel-all. {@link Duration#ZERO} disarms it; otherwise 1 s to 24 h, whole
+     * milliseconds. Retried when no answer came (a repeat only renews it).
+     *
+     * @param coinPair the pair it covers, or null for every pair.
+     * @param timeout  the time it gives you to call again.
+     * @return when it fires unless called again.
+     */
+    public CompletableFuture<DeadMansSwitch> cancelAllOrdersAfter(final String coinPair, final Duration timeout)
+    {
+        final Form params = new Form().put("timeout", timeout.toMillis()).put("coinPair", coinPair);
+        return transport.call(write("POST", CANCEL_ALL_AFTER, params, true), DeadMansSwitch.class);
     }
 
     /** @return the caller's balance of every currency ({@code GET /v1/account/balances}). */
@@ -158,6 +217,16 @@ public final class BourseAsyncClient
     {
         return transport.call(ApiCall.read(ORDER_INFO + orderId, new Form(), ApiCall.Access.SIGNED),
             OrderInfo.class);
+    }
+
+    /**
+     * @return the newest of the caller's orders placed with the client order ID, open or completed
+     * ({@code GET /v2/account/clientOrders/{clientOrderId}}, Bourse's extension).
+     */
+    public CompletableFuture<OrderInfo> orderInfoByClientOrderId(final String clientOrderId)
+    {
+        return transport.call(ApiCall.read(CLIENT_ORDER_INFO + Form.segment(clientOrderId), new Form(),
+            ApiCall.Access.SIGNED), OrderInfo.class);
     }
 
     /**

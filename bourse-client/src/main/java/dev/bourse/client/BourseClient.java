@@ -15,8 +15,9 @@ import static dev.bourse.client.HttpTransport.await;
  * rate limiter and one clock offset. Thread-safe; close it when done.
  *
  * <p>Signed calls carry unique nonces and a timestamp corrected by the server's clock offset, measured before the
- * first signed call and again once after a 6005 answer. Reads, cancel and cancel-all are retried on transport
- * failures and 5001 answers; an order is never re-sent blindly (see {@link OutcomeUnknownException}). The client
+ * first signed call and again once after a 6005 answer. Reads, cancels, cancel-alls, the dead man's switch and orders
+ * with a client order ID are retried on transport failures and 5001 answers; an order without a client order ID is
+ * never re-sent blindly (see {@link OutcomeUnknownException}). The client
  * keeps to the key's rate limits so the server does not answer 6004: a call waits for a permit up to
  * {@link Builder#rateLimitWait(Duration)} and then fails with {@link RateLimitTimeoutException} without sending.
  */
@@ -95,7 +96,8 @@ public final class BourseClient implements AutoCloseable
     }
 
     /**
-     * Places an order. If it may have reached the server but no answer came, this throws
+     * Places an order. With a client order ID it is retried when no answer came, and placed once (a repeat answers
+     * the first order). Without one, if it may have reached the server but no answer came, this throws
      * {@link OutcomeUnknownException} and does not re-send it: list open orders before placing it again.
      *
      * @return the order's ID.
@@ -117,10 +119,42 @@ public final class BourseClient implements AutoCloseable
         return await(async.cancelOrder(orderId));
     }
 
+    /** Cancels the order placed with a client order ID the exchange still remembers (Bourse's extension). */
+    public OrderAck cancelOrderByClientOrderId(final String clientOrderId)
+    {
+        return await(async.cancelOrderByClientOrderId(clientOrderId));
+    }
+
     /** Cancels every open order of the caller on a pair; the listed orders are COMPLETE on return. */
     public CancelAllResult cancelAllOrders(final String coinPair)
     {
         return await(async.cancelAllOrders(coinPair));
+    }
+
+    /** Cancels every open order of the caller on every pair, as one command (Bourse's extension). */
+    public CancelAllResult cancelAllOrders()
+    {
+        return await(async.cancelAllOrders());
+    }
+
+    /**
+     * Cancels every open order of the caller on a pair (null: every pair) of a side (null: both), as one command
+     * (the side and every pair are Bourse's extensions).
+     */
+    public CancelAllResult cancelAllOrders(final String coinPair, final OrderSide side)
+    {
+        return await(async.cancelAllOrders(coinPair, side));
+    }
+
+    /**
+     * Arms or renews the dead man's switch (Bourse's extension): unless called again within {@code timeout}, every
+     * open order of the caller on the pair (null: every pair) is cancelled; {@link Duration#ZERO} disarms it.
+     *
+     * @return when it fires unless called again.
+     */
+    public DeadMansSwitch cancelAllOrdersAfter(final String coinPair, final Duration timeout)
+    {
+        return await(async.cancelAllOrdersAfter(coinPair, timeout));
     }
 
     /** @return the caller's balance of every currency. */
@@ -139,6 +173,12 @@ public final class BourseClient implements AutoCloseable
     public OrderInfo orderInfo(final long orderId)
     {
         return await(async.orderInfo(orderId));
+    }
+
+    /** @return the newest of the caller's orders placed with the client order ID (Bourse's extension). */
+    public OrderInfo orderInfoByClientOrderId(final String clientOrderId)
+    {
+        return await(async.orderInfoByClientOrderId(clientOrderId));
     }
 
     /** @return the caller's fills, newest first. */

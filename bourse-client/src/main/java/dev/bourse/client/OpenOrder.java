@@ -20,6 +20,7 @@ import java.math.BigDecimal;
  * @param status        the status.
  * @param createdAtMs   when it was placed.
  * @param completedAtMs when it completed, 0 while open.
+ * @param clientOrderId your ID of the order, or null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OpenOrder(
@@ -34,6 +35,7 @@ public record OpenOrder(
     @JsonProperty("stopPrice") BigDecimal stopPrice,
     @JsonProperty("status") OrderStatus status,
     @JsonProperty("createdAt") long createdAtMs,
-    @JsonProperty("completedAt") long completedAtMs)
+    @JsonProperty("completedAt") long completedAtMs,
+    @JsonProperty("clientOrderId") String clientOrderId)
 {
 }

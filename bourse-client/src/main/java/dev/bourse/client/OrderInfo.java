@@ -28,6 +28,7 @@ import java.math.BigDecimal;
  * @param createdAtMs           when it was placed.
  * @param completedAtMs         when it completed, 0 while open.
  * @param averageFillPrice      filled volume / filled quantity, 0 without fills.
+ * @param clientOrderId         your ID of the order, or null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderInfo(
@@ -49,6 +50,7 @@ public record OrderInfo(
     @JsonProperty("status") OrderStatus status,
     @JsonProperty("createdAt") long createdAtMs,
     @JsonProperty("completedAt") long completedAtMs,
-    @JsonProperty("averageFillPrice") BigDecimal averageFillPrice)
+    @JsonProperty("averageFillPrice") BigDecimal averageFillPrice,
+    @JsonProperty("clientOrderId") String clientOrderId)
 {
 }

@@ -17,6 +17,9 @@ public sealed interface OrderRequest permits LimitOrderRequest, MarketOrderReque
     /** @return the quantity in Currency units. */
     BigDecimal quantity();
 
+    /** @return your ID of the order, or null: with one, placing it is safe to retry. */
+    String clientOrderId();
+
     /**
      * @param coinPair {@code CURRENCY.MARKET}, e.g. {@code BTC.USDT}.
      * @param side     BUY or SELL.

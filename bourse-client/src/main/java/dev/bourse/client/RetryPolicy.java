@@ -1,8 +1,9 @@
 package dev.bourse.client;
 
 /**
- * What to do after an attempt failed. Only requests that are safe to repeat (reads, cancel one, cancel-all, PUT
- * pair) are retried after a transport failure or a 5001 (the server's queue was full), at most
+ * What to do after an attempt failed. Only requests that are safe to repeat (reads, cancel one, cancel-all, the dead
+ * man's switch, PUT pair, and an order that carries a client order ID, since a repeat answers the order first placed
+ * with it) are retried after a transport failure or a 5001 (the server's queue was full), at most
  * {@code maxAttempts} attempts in all, with an exponential backoff bounded by {@code maxBackoffMs}. A request that
  * certainly was not sent (the connection could not be made) may be retried whatever it is. A request that is not
  * safe to repeat and may have reached the server ends in {@link OutcomeUnknownException}. A 6005 answer (timestamp

@@ -21,6 +21,8 @@ public enum StatusCode
     AMOUNT_OUT_OF_SCALE(3213, "AMOUNT has out of scale"),
     VOLUME_TOO_LOW(3221, "Volume is too low"),
     VOLUME_TOO_HIGH(3222, "Volume is too high to order"),
+    /** Bourse's extension: a POST_ONLY order would have traded at once; nothing was placed. */
+    POST_ONLY_WOULD_TAKE(3231, "Post-only order would take liquidity"),
     NOT_ENOUGH_BALANCE(3301, "Not enough balance for an order"),
     NOT_ENOUGH_REMAINED_AMOUNT(3302, "Not enough remained amount for a request"),
     ACTIVE_ORDER_COUNT_EXCEEDED(3311, "Active order count exceed"),

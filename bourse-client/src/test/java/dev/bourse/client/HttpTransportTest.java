@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The transport under the typed calls against a scripted JDK HTTP server: signing, envelopes, retries, clock. */
 class HttpTransportTest
@@ -234,6 +235,65 @@ class HttpTransportTest
             OrderRequest.market("BTC.USDT", OrderSide.SELL, BigDecimal.ONE)));
 
         assertThat(stub.received("/v1/trade/marketOrders")).hasSize(1);
+    }
+
+    /**
+     * An order with a client order ID is retried after a dropped connection (the exchange answers a repeat with the
+     * first order), with the same parameters, re-signed.
+     */
+    @Test
+    void shouldRetryAnOrderWithAClientOrderIdWhoseConnectionDropped() throws IOException
+    {
+        final AtomicInteger calls = new AtomicInteger();
+        final StubServer stub = stub(request -> calls.incrementAndGet() == 1 ? new StubServer.Drop() :
+            StubServer.success(ORDER_ACK));
+
+        final OrderAck ack = client(stub.uri()).placeOrder(OrderRequest.limit("BTC.USDT", OrderSide.BUY,
+            BigDecimal.ONE, BigDecimal.TEN).withClientOrderId("retry-1").withTimeInForce(TimeInForce.IOC)
+            .withSelfTradePrevention(SelfTradePrevention.EXPIRE_BOTH));
+
+        assertThat(ack.orderId()).isEqualTo(10100000000561L);
+        final List<StubServer.Received> sent = stub.received(LIMIT_ORDERS);
+        assertThat(sent).hasSize(2).extracting(StubServer.Received::body).containsOnly("coinPair=BTC.USDT&quantity=1" +
+            "&price=10&orderSide=BUY&timeInForce=IOC&selfTradePrevention=EXPIRE_BOTH&clientOrderId=retry-1");
+        assertThat(sent.get(0).header("X-API-SIGN")).isNotEqualTo(sent.get(1).header("X-API-SIGN"));
+    }
+
+    @Test
+    void shouldRetryAMarketOrderWithAClientOrderIdOnAFullQueue() throws IOException
+    {
+        final AtomicInteger calls = new AtomicInteger();
+        final StubServer stub = stub(request -> calls.incrementAndGet() == 1 ?
+            StubServer.envelope(5001, "Internal timeout error", null) : StubServer.success(ORDER_ACK));
+
+        client(stub.uri()).placeOrder(OrderRequest.market("BTC.USDT", OrderSide.BUY, BigDecimal.ONE)
+            .withClientOrderId("m-1"));
+
+        assertThat(stub.received("/v1/trade/marketOrders")).hasSize(2);
+    }
+
+    @Test
+    void shouldSendTheCancelAllVariantsAndTheDeadMansSwitch() throws IOException
+    {
+        final StubServer stub = stub(request -> StubServer.success(request.path().endsWith("cancelAllAfter") ?
+            "{\"requestAt\":5,\"triggerAt\":30005}" : "{\"orderIDList\":[],\"requestAt\":5}"));
+        final BourseClient client = client(stub.uri());
+
+        client.cancelAllOrders();
+        client.cancelAllOrders("BTC.USDT", OrderSide.SELL);
+        client.cancelAllOrders(null, OrderSide.BUY);
+        final DeadMansSwitch armed = client.cancelAllOrdersAfter(null, Duration.ofSeconds(30));
+        client.cancelAllOrdersAfter("BTC.USDT", Duration.ZERO);
+
+        assertThat(stub.received("/v1/trade/openOrders")).extracting(StubServer.Received::method,
+            StubServer.Received::query).containsExactly(tuple("DELETE", ""),
+                tuple("DELETE", "orderSide=BUY"));
+        assertThat(stub.received("/v1/trade/openOrders/BTC.USDT")).singleElement()
+            .extracting(StubServer.Received::query).isEqualTo("orderSide=SELL");
+        assertThat(armed).isEqualTo(new DeadMansSwitch(5, 30_005));
+        assertThat(armed.armed()).isTrue();
+        assertThat(stub.received("/v1/trade/cancelAllAfter")).extracting(StubServer.Received::body)
+            .containsExactly("timeout=30000", "timeout=0&coinPair=BTC.USDT");
     }
 
     @Test

@@ -20,7 +20,7 @@ class StatusCodeTest
         }
         assertThat(Arrays.stream(StatusCode.values()).map(StatusCode::code).distinct())
             .hasSize(StatusCode.values().length);
-        assertThat(StatusCode.values()).hasSize(44);
+        assertThat(StatusCode.values()).hasSize(45);
     }
 
     @Test

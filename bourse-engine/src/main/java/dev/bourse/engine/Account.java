@@ -5,7 +5,8 @@ import org.agrona.collections.Int2ObjectHashMap;
 import java.util.Arrays;
 
 /**
- * An account: its label, balances and reserves per currency (indexed by currency ID) and its open orders per pair.
+ * An account: its label, balances and reserves per currency (indexed by currency ID), its open orders per pair, its
+ * dead man's switch and the client order IDs it remembers.
  */
 final class Account
 {
@@ -15,6 +16,12 @@ final class Account
     long[] reserved;
     int openOrderCount;
     int apiKeyCount;
+    /** When the dead man's switch fires; 0 while it is disarmed. */
+    long deadMansSwitchDeadlineMs;
+    /** The pair the dead man's switch covers; null for every pair. */
+    Pair deadMansSwitchPair;
+    /** Null until the account places its first order with a client order ID. */
+    ClientOrderIds clientOrderIds;
     private final Int2ObjectHashMap<AccountOrders> openOrdersByPair = new Int2ObjectHashMap<>();
 
     Account(final long id, final String label, final int currencyCount)
@@ -64,6 +71,29 @@ final class Account
     AccountOrders openOrdersOrCreate(final Pair pair)
     {
         return openOrdersByPair.computeIfAbsent(pair.id, ignore -> new AccountOrders());
+    }
+
+    /** @return the IDs of the pairs the account has open orders on, ascending (one array; cost in their count). */
+    int[] pairIdsWithOpenOrders()
+    {
+        final int[] pairIds = new int[openOrdersByPair.size()];
+        int count = 0;
+        final Int2ObjectHashMap<AccountOrders>.KeyIterator keys = openOrdersByPair.keySet().iterator();
+        while (keys.hasNext())
+        {
+            pairIds[count++] = keys.nextInt();
+        }
+        Arrays.sort(pairIds);
+        return pairIds;
+    }
+
+    ClientOrderIds clientOrderIdsOrCreate()
+    {
+        if (clientOrderIds == null)
+        {
+            clientOrderIds = new ClientOrderIds();
+        }
+        return clientOrderIds;
     }
 
     void forgetIfEmpty(final Pair pair, final AccountOrders orders)

@@ -28,15 +28,22 @@ import java.util.List;
  *     reserves its quantity of the Currency. A BUY that fills below its limit gets the excess released at once.</li>
  *     <li>Fees are charged in the Market currency, rounded up, on the running total of an order's fills (so the
  *     sum of an order's fees is the rounded-up fee of its whole volume); nothing is created or destroyed.</li>
- *     <li>Self-trade prevention: an incoming order never trades with a resting order of its own account; the resting
- *     order's remainder is cancelled (like Binance's EXPIRE_MAKER) and matching goes on.</li>
+ *     <li>Self-trade prevention, per order (the engine's default unless the order names one): an incoming order
+ *     meeting a resting order of its own account cancels the resting order's remainder and goes on (EXPIRE_MAKER),
+ *     cancels its own remainder (EXPIRE_TAKER), both (EXPIRE_BOTH), or trades with it (NONE).</li>
+ *     <li>Time in force of a LIMIT order: GTC rests; IOC cancels what does not fill at once; FOK fills whole at once
+ *     or is cancelled whole; POST_ONLY is rejected (3231) if it would trade at once.</li>
+ *     <li>A client order ID the account still remembers (a window after its order was accepted, and a count) answers
+ *     the order first placed with it instead of placing another.</li>
  *     <li>A MARKET BUY is priced by walking the book first; if the account cannot pay for what would fill, it is
  *     rejected with 3301. What a market order cannot fill is cancelled.</li>
  *     <li>A STOPLIMIT BUY triggers when the last trade price is at or above its stop price, a SELL when it is at or
  *     below; one placed when its condition already holds enters the book at once. Triggered orders enter in the
  *     order they were triggered (lower stop prices first for BUY, higher first for SELL, then time).</li>
- *     <li>Cancel-all is one command: it cancels every open order of the account on the pair and costs time in
- *     proportion to those orders only.</li>
+ *     <li>Cancel-all is one command: it cancels every open order of the account on the pair (or every pair), of one
+ *     side or both, and costs time in proportion to those orders only.</li>
+ *     <li>A dead man's switch, one per account, is engine state: {@code FireDeadMansSwitches} fires those whose
+ *     deadline its timestamp has reached, as cancel-alls; {@link #nextDeadlineMs()} says when the next one is due.</li>
  * </ul>
  * Not thread-safe: one thread applies commands and reads state.
  */
@@ -199,6 +206,33 @@ public final class Engine
     public long bestAsk(final String coinPair)
     {
         return state.bestPrice(coinPair, Side.SELL);
+    }
+
+    /**
+     * @return the earliest deadline of an armed dead man's switch, or {@link Long#MAX_VALUE} when none is armed:
+     * a {@link dev.bourse.engine.command.FireDeadMansSwitches} with a timestamp at or after it fires that switch.
+     */
+    public long nextDeadlineMs()
+    {
+        return state.nextDeadlineMs();
+    }
+
+    /** @return when the account's dead man's switch fires, 0 while it is disarmed (or the account is unknown). */
+    public long deadMansSwitchDeadlineMs(final long accountId)
+    {
+        return state.deadMansSwitchDeadlineMs(accountId);
+    }
+
+    /** @return the pair the account's dead man's switch covers, null for every pair (or when it is disarmed). */
+    public String deadMansSwitchPair(final long accountId)
+    {
+        return state.deadMansSwitchPair(accountId);
+    }
+
+    /** @return how many client order IDs the account remembers now (expired ones until its next order drops them). */
+    public int clientOrderIdCount(final long accountId)
+    {
+        return state.clientOrderIdCount(accountId);
     }
 
     /** @return the price of the pair's last trade, or 0 before its first. */

@@ -4,10 +4,12 @@ import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.engine.command.IssueApiKey;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.command.PutPair;
 import dev.bourse.engine.command.RevokeApiKey;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.command.Transfer;
 import dev.bourse.engine.event.AccountCreated;
 import dev.bourse.engine.event.ApiKeyIssued;
@@ -26,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The whole state of the exchange and the handling of every command but orders (see {@link OrderProcessor}). */
+/**
+ * The whole state of the exchange and the handling of every command but orders (see {@link OrderProcessor}) and
+ * dead man's switches (see {@link DeadMansSwitches}).
+ */
 final class EngineState
 {
     static final long ORDER_ID_BASE = 10_100_000_000_000L;
@@ -54,6 +59,7 @@ final class EngineState
     long transferSequence;
 
     private final OrderProcessor orderProcessor = new OrderProcessor(this);
+    final DeadMansSwitches deadMansSwitches = new DeadMansSwitches(this, orderProcessor);
 
     EngineState(final EngineConfiguration configuration)
     {
@@ -72,6 +78,8 @@ final class EngineState
             case PlaceOrder place -> orderProcessor.place(place, timestampMs, sink);
             case CancelOrder cancel -> orderProcessor.cancel(cancel, timestampMs, sink);
             case CancelAllOrders cancelAll -> orderProcessor.cancelAll(cancelAll, timestampMs, sink);
+            case SetDeadMansSwitch set -> deadMansSwitches.set(set, timestampMs, sink);
+            case FireDeadMansSwitches ignored -> deadMansSwitches.fire(timestampMs, sink);
             case Transfer transfer -> transfer(transfer, timestampMs, sink);
             case PutPair putPair -> putPair(putPair, sink);
             case CreateAccount create -> createAccount(create, sink);
@@ -414,6 +422,29 @@ final class EngineState
         final Pair pair = pair(coinPair);
         final PriceLevel best = pair == null ? null : pair.book(side).best();
         return best == null ? 0 : best.price;
+    }
+
+    long nextDeadlineMs()
+    {
+        return deadMansSwitches.nextDeadlineMs();
+    }
+
+    long deadMansSwitchDeadlineMs(final long accountId)
+    {
+        final Account account = account(accountId);
+        return account == null ? 0 : account.deadMansSwitchDeadlineMs;
+    }
+
+    String deadMansSwitchPair(final long accountId)
+    {
+        final Account account = account(accountId);
+        return account == null || account.deadMansSwitchPair == null ? null : account.deadMansSwitchPair.coinPair;
+    }
+
+    int clientOrderIdCount(final long accountId)
+    {
+        final Account account = account(accountId);
+        return account == null || account.clientOrderIds == null ? 0 : account.clientOrderIds.size();
     }
 
     long lastPrice(final String coinPair)

@@ -2,8 +2,8 @@ package dev.bourse.engine;
 
 /**
  * The numeric codes that stand for the engine's enums in snapshots, written out one by one so that reordering or
- * adding a constant never changes what a stored code means (an ordinal would). The values are those the first
- * snapshot format wrote. Each {@code of...} method throws {@link IllegalArgumentException} for an unknown code.
+ * adding a constant never changes what a stored code means (an ordinal would). The values of the first enums are
+ * those the first snapshot format wrote. Each {@code of...} method throws {@link IllegalArgumentException} for an unknown code.
  */
 public final class EnumCodes
 {
@@ -121,6 +121,56 @@ public final class EnumCodes
             case 0 -> TransferType.DEPOSIT;
             case 1 -> TransferType.WITHDRAW;
             default -> throw unknown("transfer type", code);
+        };
+    }
+
+    /** @return the code of the time in force. */
+    public static int code(final TimeInForce timeInForce)
+    {
+        return switch (timeInForce)
+        {
+            case GTC -> 0;
+            case IOC -> 1;
+            case FOK -> 2;
+            case POST_ONLY -> 3;
+        };
+    }
+
+    /** @return the time in force of the code. */
+    public static TimeInForce timeInForce(final int code)
+    {
+        return switch (code)
+        {
+            case 0 -> TimeInForce.GTC;
+            case 1 -> TimeInForce.IOC;
+            case 2 -> TimeInForce.FOK;
+            case 3 -> TimeInForce.POST_ONLY;
+            default -> throw unknown("time in force", code);
+        };
+    }
+
+    /** @return the code of the self-trade prevention. */
+    public static int code(final SelfTradePrevention prevention)
+    {
+        return switch (prevention)
+        {
+            case EXPIRE_MAKER -> 0;
+            case EXPIRE_TAKER -> 1;
+            case EXPIRE_BOTH -> 2;
+            case NONE -> 3;
+        };
+    }
+
+    /** @return the self-trade prevention of the code. */
+    public static SelfTradePrevention selfTradePrevention(final int code)
+    {
+        return switch (code)
+        {
+            case 0 -> SelfTradePrevention.EXPIRE_MAKER;
+            case 1 -> SelfTradePrevention.EXPIRE_TAKER;
+            case 2 -> SelfTradePrevention.EXPIRE_BOTH;
+            case 3 -> SelfTradePrevention.NONE;
+            default -> throw unknown("self-trade prevention", code);
         };
     }
 

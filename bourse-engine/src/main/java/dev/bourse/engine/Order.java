@@ -19,6 +19,9 @@ final class Order
     final int makerFeePpm;
     final int takerFeePpm;
     final long createdAtMs;
+    final TimeInForce timeInForce;
+    final SelfTradePrevention selfTradePrevention;
+    final String clientOrderId;
 
     long remain;
     long filled;
@@ -48,7 +51,10 @@ final class Order
         final long reservedValue,
         final int makerFeePpm,
         final int takerFeePpm,
-        final long createdAtMs)
+        final long createdAtMs,
+        final TimeInForce timeInForce,
+        final SelfTradePrevention selfTradePrevention,
+        final String clientOrderId)
     {
         this.id = id;
         this.account = account;
@@ -62,6 +68,9 @@ final class Order
         this.makerFeePpm = makerFeePpm;
         this.takerFeePpm = takerFeePpm;
         this.createdAtMs = createdAtMs;
+        this.timeInForce = timeInForce;
+        this.selfTradePrevention = selfTradePrevention;
+        this.clientOrderId = clientOrderId;
         this.remain = initialQuantity;
         this.reserveRemaining = reservedValue;
     }
@@ -133,6 +142,15 @@ final class Order
         completedAtMs = timestampMs;
     }
 
+    /**
+     * @return whether what the order does not fill at once may rest (LIMIT GTC or POST_ONLY, STOPLIMIT): only such
+     * orders enter the open-order indexes. MARKET, IOC and FOK orders never do.
+     */
+    boolean canRest()
+    {
+        return type != OrderType.MARKET && (timeInForce == TimeInForce.GTC || timeInForce == TimeInForce.POST_ONLY);
+    }
+
     boolean isBuyWithLimit()
     {
         return side == Side.BUY && type != OrderType.MARKET;
@@ -142,7 +160,7 @@ final class Order
     {
         return new OrderView(id, account.id, pair.coinPair, type, side, price, stopPrice, initialQuantity,
             cancelled, remain, filled, filledVolume, feeCharged(), reservedValue, reserveRemaining, makerFeePpm,
-            takerFeePpm, status, createdAtMs, completedAtMs);
+            takerFeePpm, status, createdAtMs, completedAtMs, clientOrderId);
     }
 
     private void checkInvariant()

@@ -5,6 +5,7 @@ import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.event.AllOrdersCancelled;
 import dev.bourse.engine.event.OrderAccepted;
+import dev.bourse.engine.event.OrderAlreadyAccepted;
 import dev.bourse.engine.event.OrderCancelled;
 import dev.bourse.engine.event.OrderCancelled.CancelReason;
 import dev.bourse.engine.event.OrderFilled;
@@ -13,12 +14,15 @@ import dev.bourse.engine.event.OrderTriggered;
 import dev.bourse.engine.event.TradeExecuted;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /** Places, matches, triggers and cancels orders: validation first, then changes that cannot fail. */
 final class OrderProcessor
 {
     private final EngineState state;
     private final ArrayDeque<Order> triggered = new ArrayDeque<>();
+    private long walkedVolume;
+    private boolean[] balanceEmitted = new boolean[0];
 
     OrderProcessor(final EngineState state)
     {
@@ -32,17 +36,36 @@ final class OrderProcessor
         {
             return Status.ACCOUNT_NOT_FOUND;
         }
+        final String clientOrderId = command.clientOrderId();
+        if (clientOrderId != null)
+        {
+            if (!PlaceOrder.isValidClientOrderId(clientOrderId))
+            {
+                return Status.INVALID_PARAMETER;
+            }
+            final ClientOrderIds.Entry placed = account.clientOrderIds == null ? null :
+                account.clientOrderIds.find(clientOrderId, timestampMs, state.configuration.clientOrderIdWindowMs());
+            if (placed != null)
+            {
+                sink.onEvent(new OrderAlreadyAccepted(account.id, clientOrderId, placed.orderId(),
+                    placed.acceptedAtMs()));
+                return Status.SUCCESS;
+            }
+        }
         final Pair pair = state.pair(command.coinPair());
         if (pair == null)
         {
             return Status.INVALID_COIN_PAIR;
         }
-        final Status invalid = validate(command, account, pair);
+        final TimeInForce timeInForce = command.timeInForce() == null ? TimeInForce.GTC : command.timeInForce();
+        final Status invalid = validate(command, timeInForce, account, pair);
         if (invalid != null)
         {
             return invalid;
         }
-        final long reserve = reserveFor(command, account, pair);
+        final SelfTradePrevention prevention = command.selfTradePrevention() == null ?
+            state.configuration.selfTradePrevention() : command.selfTradePrevention();
+        final long reserve = reserveFor(command, prevention, account, pair);
         if (reserve < 0)
         {
             return Status.VOLUME_TOO_HIGH;
@@ -52,16 +75,34 @@ final class OrderProcessor
         {
             return Status.NOT_ENOUGH_BALANCE;
         }
+        if (timeInForce == TimeInForce.POST_ONLY && wouldTake(pair, command.side(), command.price()))
+        {
+            return Status.POST_ONLY_WOULD_TAKE;
+        }
 
         final Order order = new Order(EngineState.ORDER_ID_BASE + ++state.orderSequence, account, pair,
             command.type(), command.side(), command.price(), command.stopPrice(), command.quantity(), reserve,
-            pair.policy.makerFeePpm(), pair.policy.takerFeePpm(), timestampMs);
+            pair.policy.makerFeePpm(), pair.policy.takerFeePpm(), timestampMs, timeInForce, prevention,
+            clientOrderId);
         account.reserve(reserveCurrency, reserve);
-        if (command.type() == OrderType.MARKET)
+        if (clientOrderId != null)
         {
+            account.clientOrderIdsOrCreate().remember(new ClientOrderIds.Entry(clientOrderId, order.id, timestampMs),
+                state.configuration.clientOrderIdWindowMs(), state.configuration.maxClientOrderIdsPerAccount());
+        }
+        if (!order.canRest())
+        {
+            order.status = OrderStatus.REQUEST;
             sink.onEvent(new OrderAccepted(order.view()));
             state.emitBalance(account, reserveCurrency, sink);
-            executeMarket(order, timestampMs, sink);
+            if (timeInForce == TimeInForce.FOK && fillable(order) < order.remain)
+            {
+                cancelIncoming(order, timestampMs, CancelReason.UNFILLED_FOK, sink);
+            }
+            else
+            {
+                enterBook(order, timestampMs, sink);
+            }
         }
         else
         {
@@ -83,7 +124,8 @@ final class OrderProcessor
         return Status.SUCCESS;
     }
 
-    private Status validate(final PlaceOrder command, final Account account, final Pair pair)
+    private Status validate(
+        final PlaceOrder command, final TimeInForce timeInForce, final Account account, final Pair pair)
     {
         if (command.type() == null)
         {
@@ -101,6 +143,10 @@ final class OrderProcessor
         if (priceStatus != null)
         {
             return priceStatus;
+        }
+        if (timeInForce != TimeInForce.GTC && command.type() != OrderType.LIMIT)
+        {
+            return Status.INVALID_PARAMETER;
         }
         final PairPolicy policy = pair.policy;
         if (policy.state() != PairState.TRADING)
@@ -136,8 +182,9 @@ final class OrderProcessor
             {
                 return volumeStatus;
             }
-            if (account.openOrderCount >= state.configuration.maxOpenOrdersPerAccount() ||
-                pair.openOrderCount() >= state.configuration.maxOpenOrdersPerPair())
+            final boolean mayRest = timeInForce == TimeInForce.GTC || timeInForce == TimeInForce.POST_ONLY;
+            if (mayRest && (account.openOrderCount >= state.configuration.maxOpenOrdersPerAccount() ||
+                pair.openOrderCount() >= state.configuration.maxOpenOrdersPerPair()))
             {
                 return Status.ACTIVE_ORDER_COUNT_EXCEEDED;
             }
@@ -180,7 +227,8 @@ final class OrderProcessor
     }
 
     /** @return what the order must reserve, or -1 when it does not fit a long. */
-    private long reserveFor(final PlaceOrder command, final Account account, final Pair pair)
+    private long reserveFor(
+        final PlaceOrder command, final SelfTradePrevention prevention, final Account account, final Pair pair)
     {
         if (command.side() == Side.SELL)
         {
@@ -190,9 +238,8 @@ final class OrderProcessor
         {
             if (command.type() == OrderType.MARKET)
             {
-                final Account skipped = preventsSelfTrade() ? account : null;
-                final long volume = marketBuyVolume(skipped, pair, command.quantity());
-                return Math.addExact(volume, Fees.ceil(volume, pair.policy.takerFeePpm()));
+                walk(account, prevention, pair, Side.BUY, Long.MAX_VALUE, command.quantity());
+                return Math.addExact(walkedVolume, Fees.ceil(walkedVolume, pair.policy.takerFeePpm()));
             }
             final long volume = pair.volume(command.price(), command.quantity());
             return Math.addExact(volume, Fees.ceil(volume, pair.maxFeePpm()));
@@ -203,31 +250,69 @@ final class OrderProcessor
         }
     }
 
-    /**
-     * @return the volume a MARKET BUY of the quantity would trade now: the asks walked best first, skipping the
-     * orders of {@code skipped} (the buyer under self-trade prevention, else null) exactly as matching will.
-     */
-    private static long marketBuyVolume(final Account skipped, final Pair pair, final long quantity)
+    /** @return the quantity of the order that would fill now: its remainder at most. */
+    private long fillable(final Order taker)
     {
-        long wanted = quantity;
+        return walk(taker.account, taker.selfTradePrevention, taker.pair, taker.side, taker.price, taker.remain);
+    }
+
+    /**
+     * Walks one side of a book best first exactly as matching will for an incoming order of the account (its own
+     * orders skipped under EXPIRE_MAKER, the walk ending at the first of them under EXPIRE_TAKER and EXPIRE_BOTH),
+     * over the levels at or better than the limit, changing nothing.
+     *
+     * @param takerSide  the side of the incoming order.
+     * @param limitPrice the worst price it takes: the highest for a BUY, the lowest for a SELL.
+     * @param wanted     the quantity it wants.
+     * @return the quantity that would fill, at most {@code wanted}; its volume is left in {@link #walkedVolume}.
+     * @throws ArithmeticException when the volume does not fit a long.
+     */
+    private long walk(
+        final Account account,
+        final SelfTradePrevention prevention,
+        final Pair pair,
+        final Side takerSide,
+        final long limitPrice,
+        final long wanted)
+    {
+        long left = wanted;
         long volume = 0;
-        for (final PriceLevel level : pair.asks.levels())
+        walkedVolume = 0;
+        for (final PriceLevel level : pair.book(takerSide.opposite()).levels())
         {
-            for (Order maker = level.head; maker != null && wanted > 0; maker = maker.next)
+            if (takerSide == Side.BUY ? level.price > limitPrice : level.price < limitPrice)
             {
-                if (maker.account != skipped)
-                {
-                    final long fill = Math.min(wanted, maker.remain);
-                    volume = Math.addExact(volume, pair.volume(level.price, fill));
-                    wanted -= fill;
-                }
+                break;
             }
-            if (wanted == 0)
+            for (Order maker = level.head; maker != null && left > 0; maker = maker.next)
+            {
+                if (maker.account == account && prevention != SelfTradePrevention.NONE)
+                {
+                    if (prevention != SelfTradePrevention.EXPIRE_MAKER)
+                    {
+                        walkedVolume = volume;
+                        return wanted - left;
+                    }
+                    continue;
+                }
+                final long fill = Math.min(left, maker.remain);
+                volume = Math.addExact(volume, pair.volume(level.price, fill));
+                left -= fill;
+            }
+            if (left == 0)
             {
                 break;
             }
         }
-        return volume;
+        walkedVolume = volume;
+        return wanted - left;
+    }
+
+    /** @return whether a LIMIT order at the price would trade at once with the other side's best level. */
+    private static boolean wouldTake(final Pair pair, final Side side, final long price)
+    {
+        final PriceLevel best = pair.book(side.opposite()).best();
+        return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
     }
 
     private void open(final Order order)
@@ -253,30 +338,43 @@ final class OrderProcessor
         order.account.openOrderCount--;
     }
 
-    private void executeMarket(final Order order, final long timestampMs, final EventSink sink)
-    {
-        order.status = OrderStatus.REQUEST;
-        match(order, timestampMs, sink);
-        if (order.remain > 0)
-        {
-            order.cancelRemainder(timestampMs);
-            releaseReserve(order, sink);
-            sink.onEvent(new OrderCancelled(order.view(), CancelReason.UNFILLED_MARKET));
-        }
-    }
-
+    /**
+     * Matches an incoming order; what remains rests in the book if the order may rest, else it is cancelled (the
+     * remainder of a MARKET, IOC or FOK order, or of an order self-trade prevention expired).
+     */
     private void enterBook(final Order order, final long timestampMs, final EventSink sink)
     {
-        match(order, timestampMs, sink);
-        if (order.remain > 0)
+        final boolean expired = match(order, timestampMs, sink);
+        if (order.remain == 0)
+        {
+            return;
+        }
+        if (expired)
+        {
+            cancelIncoming(order, timestampMs, CancelReason.SELF_TRADE, sink);
+        }
+        else if (order.canRest())
         {
             order.pair.book(order.side).add(order, order.price);
         }
+        else
+        {
+            cancelIncoming(order, timestampMs, order.type == OrderType.MARKET ? CancelReason.UNFILLED_MARKET :
+                order.timeInForce == TimeInForce.FOK ? CancelReason.UNFILLED_FOK : CancelReason.UNFILLED_IOC, sink);
+        }
     }
 
-    private boolean preventsSelfTrade()
+    /** Cancels the remainder of an incoming order that is not in the book and releases its reserve. */
+    private void cancelIncoming(
+        final Order order, final long timestampMs, final CancelReason reason, final EventSink sink)
     {
-        return state.configuration.selfTradePrevention() == SelfTradePrevention.EXPIRE_MAKER;
+        if (order.canRest())
+        {
+            close(order);
+        }
+        order.cancelRemainder(timestampMs);
+        releaseReserve(order, sink);
+        sink.onEvent(new OrderCancelled(order.view(), reason));
     }
 
     private static boolean crosses(final Order taker, final long makerPrice)
@@ -288,7 +386,8 @@ final class OrderProcessor
         return taker.side == Side.BUY ? makerPrice <= taker.price : makerPrice >= taker.price;
     }
 
-    private void match(final Order taker, final long timestampMs, final EventSink sink)
+    /** @return whether self-trade prevention expired the incoming order (EXPIRE_TAKER, EXPIRE_BOTH). */
+    private boolean match(final Order taker, final long timestampMs, final EventSink sink)
     {
         final BookSide opposite = taker.pair.book(taker.side.opposite());
         long iterationsLeft = (long)opposite.orderCount() + 1;
@@ -301,18 +400,27 @@ final class OrderProcessor
             final PriceLevel level = opposite.best();
             if (level == null || !crosses(taker, level.price))
             {
-                return;
+                return false;
             }
             final Order maker = level.head;
-            if (maker.account == taker.account && preventsSelfTrade())
-            {
-                cancelOpenOrder(maker, timestampMs, CancelReason.SELF_TRADE, sink);
-            }
-            else
+            final SelfTradePrevention prevention = taker.selfTradePrevention;
+            if (maker.account != taker.account || prevention == SelfTradePrevention.NONE)
             {
                 trade(taker, maker, level.price, Math.min(taker.remain, maker.remain), timestampMs, sink);
             }
+            else
+            {
+                if (prevention != SelfTradePrevention.EXPIRE_TAKER)
+                {
+                    cancelOpenOrder(maker, timestampMs, CancelReason.SELF_TRADE, sink);
+                }
+                if (prevention != SelfTradePrevention.EXPIRE_MAKER)
+                {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 
     private void trade(
@@ -348,7 +456,7 @@ final class OrderProcessor
             pair.book(maker.side).remove(maker);
             close(maker);
         }
-        if (taker.remain == 0 && taker.type != OrderType.MARKET)
+        if (taker.remain == 0 && taker.canRest())
         {
             close(taker);
         }
@@ -464,7 +572,31 @@ final class OrderProcessor
 
     Status cancel(final CancelOrder command, final long timestampMs, final EventSink sink)
     {
-        final Order order = state.openOrders.get(command.orderId());
+        final long orderId;
+        if (command.clientOrderId() == null)
+        {
+            orderId = command.orderId();
+        }
+        else
+        {
+            final Account account = state.account(command.accountId());
+            if (account == null)
+            {
+                return Status.ACCOUNT_NOT_FOUND;
+            }
+            if (!PlaceOrder.isValidClientOrderId(command.clientOrderId()))
+            {
+                return Status.INVALID_PARAMETER;
+            }
+            final ClientOrderIds.Entry entry = account.clientOrderIds == null ? null : account.clientOrderIds.find(
+                command.clientOrderId(), timestampMs, state.configuration.clientOrderIdWindowMs());
+            if (entry == null)
+            {
+                return Status.ORIGINAL_REQUEST_NOT_FOUND;
+            }
+            orderId = entry.orderId();
+        }
+        final Order order = state.openOrders.get(orderId);
         if (order == null || order.account.id != command.accountId())
         {
             return state.account(command.accountId()) == null ?
@@ -481,30 +613,111 @@ final class OrderProcessor
         {
             return Status.ACCOUNT_NOT_FOUND;
         }
-        final Pair pair = state.pair(command.coinPair());
-        if (pair == null)
+        final Pair pair = command.coinPair() == null ? null : state.pair(command.coinPair());
+        if (command.coinPair() != null && pair == null)
         {
             return Status.INVALID_COIN_PAIR;
         }
-        final AccountOrders orders = account.openOrders(pair);
-        final long[] cancelledIds = new long[orders == null ? 0 : orders.count];
-        int cancelled = 0;
-        while (orders != null && orders.head != null)
-        {
-            if (cancelled == cancelledIds.length)
-            {
-                throw new IllegalStateException("cancel-all of account " + account.id + " did not terminate");
-            }
-            final Order order = orders.head;
-            cancelledIds[cancelled++] = order.id;
-            removeAndCancel(order, orders, timestampMs);
-        }
-        if (cancelled > 0)
-        {
-            emitBalances(account, pair, sink);
-        }
-        sink.onEvent(new AllOrdersCancelled(account.id, pair.coinPair, OrderIdList.wrap(cancelledIds)));
+        cancelAll(account, pair, command.side(), CancelReason.CANCEL_ALL, timestampMs, sink);
         return Status.SUCCESS;
+    }
+
+    /**
+     * Cancels every open order of the account on the pair (null: every pair it has orders on) of the side (null:
+     * both), then emits the balances that changed and one {@link AllOrdersCancelled}. Costs time in proportion to
+     * the account's open orders on those pairs; allocates one array of IDs (and of pair IDs), nothing per order.
+     */
+    void cancelAll(
+        final Account account,
+        final Pair pair,
+        final Side side,
+        final CancelReason reason,
+        final long timestampMs,
+        final EventSink sink)
+    {
+        final int[] pairIds = pair != null ? new int[] {pair.id} : account.pairIdsWithOpenOrders();
+        final long[] cancelledIds = new long[pair != null ? countOf(account.openOrders(pair)) : account.openOrderCount];
+        int cancelled = 0;
+        for (int i = 0; i < pairIds.length; i++)
+        {
+            final Pair coveredPair = state.pairs.get(pairIds[i]);
+            final int before = cancelled;
+            cancelled = cancelOrders(account.openOrders(coveredPair), side, cancelledIds, cancelled, timestampMs);
+            pairIds[i] = cancelled > before ? pairIds[i] : -1;
+        }
+        if (pairIds.length > 1)
+        {
+            Arrays.sort(cancelledIds, 0, cancelled);
+        }
+        emitReleasedBalances(account, pairIds, side, sink);
+        sink.onEvent(new AllOrdersCancelled(account.id, pair == null ? null : pair.coinPair, side, reason,
+            OrderIdList.wrap(cancelledIds, cancelled)));
+    }
+
+    private static int countOf(final AccountOrders orders)
+    {
+        return orders == null ? 0 : orders.count;
+    }
+
+    /** Cancels the account's orders of the list of the side (null: both); @return the IDs filled in so far. */
+    private int cancelOrders(
+        final AccountOrders orders, final Side side, final long[] ids, final int filled, final long timestampMs)
+    {
+        int count = filled;
+        long iterationsLeft = countOf(orders);
+        for (Order order = orders == null ? null : orders.head; order != null; )
+        {
+            if (--iterationsLeft < 0)
+            {
+                throw new IllegalStateException("cancel-all of account " + order.account.id + " did not terminate");
+            }
+            final Order next = order.accountNext;
+            if (side == null || order.side == side)
+            {
+                ids[count++] = order.id;
+                removeAndCancel(order, orders, timestampMs);
+            }
+            order = next;
+        }
+        return count;
+    }
+
+    /**
+     * Emits the balance of each currency a cancel-all released reserves in, once: for each pair it cancelled on
+     * (ascending; -1 for none), the Currency (SELL orders) then the Market (BUY orders).
+     */
+    private void emitReleasedBalances(final Account account, final int[] pairIds, final Side side, final EventSink sink)
+    {
+        if (balanceEmitted.length < state.currencies.size())
+        {
+            balanceEmitted = new boolean[state.currencies.size()];
+        }
+        for (final int pairId : pairIds)
+        {
+            if (pairId >= 0)
+            {
+                final Pair pair = state.pairs.get(pairId);
+                emitOnce(account, side == Side.BUY ? null : pair.currency, sink);
+                emitOnce(account, side == Side.SELL ? null : pair.market, sink);
+            }
+        }
+        for (final int pairId : pairIds)
+        {
+            if (pairId >= 0)
+            {
+                balanceEmitted[state.pairs.get(pairId).currency.id] = false;
+                balanceEmitted[state.pairs.get(pairId).market.id] = false;
+            }
+        }
+    }
+
+    private void emitOnce(final Account account, final Currency currency, final EventSink sink)
+    {
+        if (currency != null && !balanceEmitted[currency.id])
+        {
+            balanceEmitted[currency.id] = true;
+            state.emitBalance(account, currency, sink);
+        }
     }
 
     private void cancelOpenOrder(

@@ -1,11 +1,15 @@
 package dev.bourse.engine;
 
 import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.PlaceOrder;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,14 +21,16 @@ import java.util.function.IntFunction;
  * Writes and reads the whole engine state in a canonical order (equal states give equal bytes), which also makes
  * the state hash: the hash of those bytes. Orders are written level by level, oldest first, so a restore rebuilds
  * the same priorities. The state hash follows the state as a checksum, so that a damaged snapshot is refused.
+ * Version 3 added each account's label, dead man's switch and client order IDs, and each order's time in force,
+ * self-trade prevention and client order ID; version 2 snapshots are still read (without them: no label, no switch,
+ * no ID, GTC and the configured self-trade prevention).
  */
 final class SnapshotCodec
 {
     static final int MAGIC = 0x42525345; // "BRSE"
     static final int VERSION = 3;
-    /** The oldest version {@link #read} accepts: version 2 lacks the account labels (read as empty). */
-    static final int OLDEST_READABLE_VERSION = 2;
-    private static final int FIRST_VERSION_WITH_LABELS = 3;
+    private static final int VERSION_WITHOUT_ORDER_ENTRY_OPTIONS = 2;
+    private static final int EVERY_PAIR = -1;
     private static final int END = 0x454E4421; // "END!"
 
     private SnapshotCodec()
@@ -33,15 +39,10 @@ final class SnapshotCodec
 
     static long hash(final EngineState state)
     {
-        return hash(state, VERSION);
-    }
-
-    private static long hash(final EngineState state, final int version)
-    {
         final HashingOutputStream hashing = new HashingOutputStream();
         try
         {
-            writeBody(state, version, new DataOutputStream(hashing));
+            writeBody(state, new DataOutputStream(hashing));
         }
         catch (final IOException impossible)
         {
@@ -71,17 +72,15 @@ final class SnapshotCodec
             }
         };
         final DataOutputStream body = new DataOutputStream(tee);
-        writeBody(state, VERSION, body);
+        writeBody(state, body);
         body.flush();
         out.writeLong(hashing.value());
     }
 
-    /** Writes the state in a format version; an older one is written only to check the checksum of what was read. */
-    private static void writeBody(final EngineState state, final int version, final DataOutput out)
-        throws IOException
+    private static void writeBody(final EngineState state, final DataOutput out) throws IOException
     {
         out.writeInt(MAGIC);
-        out.writeInt(version);
+        out.writeInt(VERSION);
         out.writeLong(state.orderSequence);
         out.writeLong(state.tradeSequence);
         out.writeLong(state.transferSequence);
@@ -107,15 +106,15 @@ final class SnapshotCodec
         out.writeInt(state.accounts.size());
         for (final Account account : state.accounts)
         {
-            if (version >= FIRST_VERSION_WITH_LABELS)
-            {
-                out.writeUTF(account.label);
-            }
+            out.writeUTF(account.label);
             for (final Currency currency : state.currencies)
             {
                 out.writeLong(account.balance(currency));
                 out.writeLong(account.reserved(currency));
             }
+            out.writeLong(account.deadMansSwitchDeadlineMs);
+            out.writeInt(account.deadMansSwitchPair == null ? EVERY_PAIR : account.deadMansSwitchPair.id);
+            writeClientOrderIds(account.clientOrderIds, out);
         }
 
         out.writeInt(state.apiKeys.size());
@@ -138,6 +137,20 @@ final class SnapshotCodec
             writeSide(pair.sellStops, out);
         }
         out.writeInt(END);
+    }
+
+    private static void writeClientOrderIds(final ClientOrderIds ids, final DataOutput out) throws IOException
+    {
+        out.writeInt(ids == null ? 0 : ids.size());
+        if (ids != null)
+        {
+            for (final ClientOrderIds.Entry entry : ids.oldestFirst())
+            {
+                out.writeUTF(entry.clientOrderId());
+                out.writeLong(entry.orderId());
+                out.writeLong(entry.acceptedAtMs());
+            }
+        }
     }
 
     private static void writeSide(final BookSide side, final DataOutput out) throws IOException
@@ -173,44 +186,62 @@ final class SnapshotCodec
         out.writeLong(order.feeRemainderPpm);
         out.writeLong(order.reserveRemaining);
         out.writeByte(EnumCodes.code(order.status));
+        out.writeByte(EnumCodes.code(order.timeInForce));
+        out.writeByte(EnumCodes.code(order.selfTradePrevention));
+        out.writeBoolean(order.clientOrderId != null);
+        if (order.clientOrderId != null)
+        {
+            out.writeUTF(order.clientOrderId);
+        }
     }
 
-    /** @throws IOException when the snapshot is truncated or damaged; no state is returned then. */
+    /**
+     * Reads a snapshot of this version, checked by hashing the state read (which also proves it canonical), or of
+     * the previous one, checked by hashing the bytes read.
+     *
+     * @throws IOException when the snapshot is truncated or damaged; no state is returned then.
+     */
     static EngineState read(final DataInput in, final EngineConfiguration configuration) throws IOException
     {
-        final Read read;
+        final int magic = in.readInt();
+        if (magic != MAGIC)
+        {
+            throw new IOException("not an engine snapshot (bad magic number)");
+        }
+        final int version = in.readInt();
+        if (version != VERSION && version != VERSION_WITHOUT_ORDER_ENTRY_OPTIONS)
+        {
+            throw new IOException("engine snapshot format version " + version + " is not supported (this build " +
+                "reads versions " + VERSION_WITHOUT_ORDER_ENTRY_OPTIONS + " and " + VERSION + ")");
+        }
+        final boolean current = version == VERSION;
+        final HashingOutputStream readBytes = new HashingOutputStream();
+        final DataInput body = current ? in : new DataInputStream(new HashingInputStream(in, readBytes));
+        if (!current)
+        {
+            final DataOutputStream head = new DataOutputStream(readBytes);
+            head.writeInt(magic);
+            head.writeInt(version);
+        }
+        final EngineState state;
         try
         {
-            read = readBody(in, configuration);
+            state = readBody(body, configuration, current);
         }
         catch (final RuntimeException corrupt)
         {
             throw new IOException("engine snapshot is corrupt: " + corrupt, corrupt);
         }
-        final EngineState state = read.state();
-        if (in.readLong() != hash(state, read.version()))
+        if (in.readLong() != (current ? hash(state) : readBytes.value()))
         {
             throw new IOException("engine snapshot is corrupt (its checksum does not match its content)");
         }
         return state;
     }
 
-    private record Read(EngineState state, int version)
+    private static EngineState readBody(
+        final DataInput in, final EngineConfiguration configuration, final boolean withOptions) throws IOException
     {
-    }
-
-    private static Read readBody(final DataInput in, final EngineConfiguration configuration) throws IOException
-    {
-        if (in.readInt() != MAGIC)
-        {
-            throw new IOException("not an engine snapshot (bad magic number)");
-        }
-        final int version = in.readInt();
-        if (version < OLDEST_READABLE_VERSION || version > VERSION)
-        {
-            throw new IOException("engine snapshot format version " + version + " is not supported (this build " +
-                "reads versions " + OLDEST_READABLE_VERSION + ".." + VERSION + ")");
-        }
         final EngineState state = new EngineState(configuration);
         state.orderSequence = in.readLong();
         state.tradeSequence = in.readLong();
@@ -241,7 +272,7 @@ final class SnapshotCodec
         final long[][] reservedByAccount = new long[accountCount][];
         for (int i = 0; i < accountCount; i++)
         {
-            final String label = version >= FIRST_VERSION_WITH_LABELS ? in.readUTF() : "";
+            final String label = withOptions ? in.readUTF() : "";
             if (!CreateAccount.isValidLabel(label))
             {
                 throw new IOException("engine snapshot holds an invalid label for account " + (i + 1));
@@ -254,6 +285,11 @@ final class SnapshotCodec
                 reservedByAccount[i][c] = in.readLong();
             }
             state.accounts.add(account);
+            if (withOptions)
+            {
+                readDeadMansSwitch(state, account, in);
+                readClientOrderIds(account, configuration.maxClientOrderIdsPerAccount(), in);
+            }
         }
 
         final int keyCount = readCount(in, Integer.MAX_VALUE);
@@ -268,10 +304,10 @@ final class SnapshotCodec
         final List<Order> orders = new ArrayList<>();
         for (final Pair pair : state.pairs)
         {
-            readSide(state, pair, Side.BUY, false, orders, in);
-            readSide(state, pair, Side.SELL, false, orders, in);
-            readSide(state, pair, Side.BUY, true, orders, in);
-            readSide(state, pair, Side.SELL, true, orders, in);
+            readSide(state, pair, Side.BUY, false, withOptions, orders, in);
+            readSide(state, pair, Side.SELL, false, withOptions, orders, in);
+            readSide(state, pair, Side.BUY, true, withOptions, orders, in);
+            readSide(state, pair, Side.SELL, true, withOptions, orders, in);
         }
         if (in.readInt() != END)
         {
@@ -279,7 +315,42 @@ final class SnapshotCodec
         }
         indexOrders(state, orders);
         checkReserves(state, reservedByAccount);
-        return new Read(state, version);
+        return state;
+    }
+
+    private static void readDeadMansSwitch(final EngineState state, final Account account, final DataInput in)
+        throws IOException
+    {
+        final long deadlineMs = in.readLong();
+        final int pairId = in.readInt();
+        if (deadlineMs < 0 || pairId < EVERY_PAIR || pairId >= state.pairs.size() ||
+            (deadlineMs == 0 && pairId != EVERY_PAIR))
+        {
+            throw new IOException("engine snapshot holds an invalid dead man's switch of account " + account.id);
+        }
+        state.deadMansSwitches.arm(account, pairId == EVERY_PAIR ? null : state.pairs.get(pairId), deadlineMs);
+    }
+
+    private static void readClientOrderIds(final Account account, final int max, final DataInput in)
+        throws IOException
+    {
+        final int count = readCount(in, max);
+        for (int i = 0; i < count; i++)
+        {
+            final ClientOrderIds.Entry entry = new ClientOrderIds.Entry(readClientOrderId(in), in.readLong(),
+                in.readLong());
+            account.clientOrderIdsOrCreate().restore(entry);
+        }
+    }
+
+    private static String readClientOrderId(final DataInput in) throws IOException
+    {
+        final String clientOrderId = in.readUTF();
+        if (!PlaceOrder.isValidClientOrderId(clientOrderId))
+        {
+            throw new IOException("engine snapshot holds an invalid client order ID");
+        }
+        return clientOrderId;
     }
 
     private static void readSide(
@@ -287,6 +358,7 @@ final class SnapshotCodec
         final Pair pair,
         final Side sideOfOrders,
         final boolean stops,
+        final boolean withOptions,
         final List<Order> orders,
         final DataInput in) throws IOException
     {
@@ -294,20 +366,42 @@ final class SnapshotCodec
         final int count = readCount(in, state.configuration.maxOpenOrdersPerPair());
         for (int i = 0; i < count; i++)
         {
-            final Order order = new Order(in.readLong(), knownAccount(state, in.readLong()), pair,
-                code(EnumCodes::orderType, in.readByte()), code(EnumCodes::side, in.readByte()),
-                in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
-                in.readLong());
-            order.remain = in.readLong();
-            order.filled = in.readLong();
-            order.cancelled = in.readLong();
-            order.filledVolume = in.readLong();
-            order.feeUnits = in.readLong();
-            order.feeRemainderPpm = in.readLong();
-            order.reserveRemaining = in.readLong();
-            order.status = code(EnumCodes::orderStatus, in.readByte());
+            final long id = in.readLong();
+            final Account account = knownAccount(state, in.readLong());
+            final OrderType type = code(EnumCodes::orderType, in.readByte());
+            final Side orderSide = code(EnumCodes::side, in.readByte());
+            final long price = in.readLong();
+            final long stopPrice = in.readLong();
+            final long initialQuantity = in.readLong();
+            final long reservedValue = in.readLong();
+            final int makerFeePpm = in.readInt();
+            final int takerFeePpm = in.readInt();
+            final long createdAtMs = in.readLong();
+            final long remain = in.readLong();
+            final long filled = in.readLong();
+            final long cancelled = in.readLong();
+            final long filledVolume = in.readLong();
+            final long feeUnits = in.readLong();
+            final long feeRemainderPpm = in.readLong();
+            final long reserveRemaining = in.readLong();
+            final OrderStatus status = code(EnumCodes::orderStatus, in.readByte());
+            final TimeInForce timeInForce = withOptions ? code(EnumCodes::timeInForce, in.readByte()) : TimeInForce.GTC;
+            final SelfTradePrevention prevention = withOptions ?
+                code(EnumCodes::selfTradePrevention, in.readByte()) : state.configuration.selfTradePrevention();
+            final String clientOrderId = withOptions && in.readBoolean() ? readClientOrderId(in) : null;
+            final Order order = new Order(id, account, pair, type, orderSide, price, stopPrice, initialQuantity,
+                reservedValue, makerFeePpm, takerFeePpm, createdAtMs, timeInForce, prevention, clientOrderId);
+            order.remain = remain;
+            order.filled = filled;
+            order.cancelled = cancelled;
+            order.filledVolume = filledVolume;
+            order.feeUnits = feeUnits;
+            order.feeRemainderPpm = feeRemainderPpm;
+            order.reserveRemaining = reserveRemaining;
+            order.status = status;
             if (order.side != sideOfOrders || !order.status.isOpen() || (order.status == OrderStatus.PENDING) != stops ||
-                order.remain <= 0 || order.filled + order.remain + order.cancelled != order.initialQuantity)
+                order.remain <= 0 || order.filled + order.remain + order.cancelled != order.initialQuantity ||
+                !order.canRest())
             {
                 throw new IOException("engine snapshot holds an inconsistent order " + order.id);
             }
@@ -386,6 +480,35 @@ final class SnapshotCodec
         catch (final IllegalArgumentException ex)
         {
             throw new IOException("engine snapshot holds an " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Reads a {@link DataInput} a byte at a time, hashing each byte (for snapshots of the previous version). */
+    private static final class HashingInputStream extends InputStream
+    {
+        private final DataInput in;
+        private final HashingOutputStream hashing;
+
+        HashingInputStream(final DataInput in, final HashingOutputStream hashing)
+        {
+            this.in = in;
+            this.hashing = hashing;
+        }
+
+        @Override
+        public int read() throws IOException
+        {
+            final int b;
+            try
+            {
+                b = in.readUnsignedByte();
+            }
+            catch (final EOFException end)
+            {
+                return -1;
+            }
+            hashing.write(b);
+            return b;
         }
     }
 

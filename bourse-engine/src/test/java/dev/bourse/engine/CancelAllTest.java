@@ -165,7 +165,8 @@ final class CancelAllTest
         fixture.limit(alice, BTC_USDT, BUY, usdt("90"), btc("1"));
         fixture.assertRejectedUnchanged(new CancelAllOrders(77, BTC_USDT), Status.ACCOUNT_NOT_FOUND);
         fixture.assertRejectedUnchanged(new CancelAllOrders(alice, "DOGE.USDT"), Status.INVALID_COIN_PAIR);
-        fixture.assertRejectedUnchanged(new CancelAllOrders(alice, null), Status.INVALID_COIN_PAIR);
+        fixture.assertRejectedUnchanged(new CancelAllOrders(alice, ""), Status.INVALID_COIN_PAIR);
+        fixture.assertRejectedUnchanged(new CancelAllOrders(77, null, Side.SELL), Status.ACCOUNT_NOT_FOUND);
     }
 
     /**

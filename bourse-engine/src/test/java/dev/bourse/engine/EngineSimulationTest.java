@@ -56,7 +56,12 @@ final class EngineSimulationTest
             "CancelAllOrders 4009", "Transfer 1000", "Transfer 3301", "Transfer 4002", "Transfer 4011",
             "Transfer 4014", "Transfer 4101", "PutPair 1000", "PutPair 4002", "IssueApiKey 1000", "IssueApiKey 4002",
             "RevokeApiKey 1000", "RevokeApiKey 6001", "RevokeApiKey 6002", "TradeExecuted", "OrderTriggered",
-            "cancel SELF_TRADE", "cancel UNFILLED_MARKET", "cancel USER", "cancel CANCEL_ALL");
+            "cancel SELF_TRADE", "cancel SELF_TRADE taker", "cancel UNFILLED_MARKET", "cancel USER", "cancel CANCEL_ALL",
+            "PlaceOrder 3231", "cancel UNFILLED_IOC", "cancel UNFILLED_FOK", "OrderAlreadyAccepted",
+            "CancelOrder 4002", "cancel CANCEL_ALL every pair", "cancel CANCEL_ALL BUY", "cancel CANCEL_ALL SELL",
+            "cancel CANCEL_ALL every pair SELL", "SetDeadMansSwitch 1000", "SetDeadMansSwitch 4002",
+            "SetDeadMansSwitch 4009", "DeadMansSwitchSet", "FireDeadMansSwitches 1000", "cancel DEAD_MANS_SWITCH",
+            "cancel DEAD_MANS_SWITCH every pair");
         assertThat(TALLY.keySet()).as("what the simulation reached").containsAll(expected);
     }
 

@@ -17,7 +17,8 @@ class OrderIndexTest
 
     private static Order order(final long id)
     {
-        return new Order(id, null, null, OrderType.LIMIT, Side.BUY, 1, 0, 1, 1, 0, 0, 0);
+        return new Order(id, null, null, OrderType.LIMIT, Side.BUY, 1, 0, 1, 1, 0, 0, 0, TimeInForce.GTC,
+            SelfTradePrevention.EXPIRE_MAKER, null);
     }
 
     @Test

@@ -4,11 +4,14 @@ import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.engine.command.IssueApiKey;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.command.PutPair;
 import dev.bourse.engine.command.RevokeApiKey;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.command.Transfer;
+import dev.bourse.engine.event.OrderCancelled.CancelReason;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,19 +29,22 @@ import java.util.regex.Pattern;
 import static java.math.BigDecimal.ZERO;
 
 /**
- * A naive model of the exchange, written from the rules (the Javadoc of {@link Engine}, spec sections 4 and 5) and
- * not from the engine's code: books are plain lists scanned in full at every step, money is {@link BigDecimal} in
- * whole units of each currency (1.5 BTC is 1.5), fees are rounded up to the Market's scale. Its order IDs are its
- * own (1, 2, 3...): the simulation maps them to the engine's.
+ * A naive model of the exchange, written from the rules (the Javadoc of {@link Engine}, docs/ENGINE.md, spec
+ * sections 4 and 5) and not from the engine's code: books are plain lists scanned in full at every step, money is
+ * {@link BigDecimal} in whole units of each currency (1.5 BTC is 1.5), fees are rounded up to the Market's scale,
+ * client order IDs are a list per account searched in full, dead man's switches fields of the accounts. Its order IDs
+ * are its own (1, 2, 3...): the simulation maps them to the engine's.
  * <p>
  * Where the rules leave something open it follows the engine's documented choices: the order in which validation
- * rules are checked (a command with several defects gets the first), MARKET orders skip the volume and open-order
- * limits, and stops that trigger together enter BUY stops first (lowest stop first), then SELL stops (highest first).
+ * rules are checked (a command with several defects gets the first), MARKET, IOC and FOK orders skip the open-order
+ * limits and MARKET orders the volume limits, and stops that trigger together enter BUY stops first (lowest stop
+ * first), then SELL stops (highest first).
  */
 final class ReferenceExchange
 {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{1,16}");
     private static final Pattern API_KEY = Pattern.compile("[A-Za-z0-9]{16,64}");
+    private static final Pattern CLIENT_ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,36}");
     private static final BigDecimal PPM = BigDecimal.valueOf(1_000_000);
 
     /** A trade in base units, with the reference's order IDs. */
@@ -54,14 +60,34 @@ final class ReferenceExchange
     {
     }
 
-    /** What a command did: its status and, for orders, what happened to which orders, in order. */
+    /** An order whose remainder was cancelled by itself (not by a cancel-all), and why. */
+    record Cancel(long orderId, CancelReason reason)
+    {
+    }
+
+    /** A cancel-all: whose orders, which pair (null: every pair) and side (null: both), why, the IDs ascending. */
+    record CancelAll(long accountId, String coinPair, Side side, CancelReason reason, List<Long> orderIds)
+    {
+    }
+
+    /**
+     * What a command did: its status and, for orders, what happened to which orders, in order; the order a
+     * repeated client order ID answered; the deadline a dead man's switch was set to.
+     */
     record Outcome(
         Status status,
         long acceptedOrderId,
         List<Trade> trades,
-        List<Long> cancelledOrderIds,
+        List<Cancel> cancelled,
         List<Long> triggeredOrderIds,
-        List<Long> cancelAllOrderIds)
+        List<CancelAll> cancelAlls,
+        long alreadyAcceptedOrderId,
+        long switchDeadlineMs)
+    {
+    }
+
+    /** A client order ID an account remembers. */
+    record RememberedId(String clientOrderId, long orderId, long acceptedAtMs)
     {
     }
 
@@ -85,7 +111,10 @@ final class ReferenceExchange
         final String label;
         final Map<String, BigDecimal> balances = new HashMap<>();
         final Map<String, BigDecimal> reserved = new HashMap<>();
+        final List<RememberedId> rememberedIds = new ArrayList<>();
         int apiKeys;
+        long switchDeadlineMs;
+        String switchPair;
 
         Acct(final long id, final String label)
         {
@@ -169,6 +198,9 @@ final class ReferenceExchange
         final BigDecimal reservedValue;
         final int makerFeePpm;
         final int takerFeePpm;
+        final TimeInForce timeInForce;
+        final SelfTradePrevention prevention;
+        final String clientOrderId;
         BigDecimal remain;
         BigDecimal filled = ZERO;
         BigDecimal cancelled = ZERO;
@@ -179,7 +211,13 @@ final class ReferenceExchange
         OrderStatus status;
         long arrival;
 
-        Ord(final long id, final Acct account, final Book book, final PlaceOrder command, final BigDecimal reserve)
+        Ord(
+            final long id,
+            final Acct account,
+            final Book book,
+            final PlaceOrder command,
+            final BigDecimal reserve,
+            final SelfTradePrevention defaultPrevention)
         {
             this.id = id;
             this.account = account;
@@ -194,6 +232,16 @@ final class ReferenceExchange
             this.reserve = reserve;
             this.makerFeePpm = book.policy.makerFeePpm();
             this.takerFeePpm = book.policy.takerFeePpm();
+            this.timeInForce = command.timeInForce() == null ? TimeInForce.GTC : command.timeInForce();
+            this.prevention = command.selfTradePrevention() == null ? defaultPrevention :
+                command.selfTradePrevention();
+            this.clientOrderId = command.clientOrderId();
+        }
+
+        boolean mayRest()
+        {
+            return type != OrderType.MARKET &&
+                (timeInForce == TimeInForce.GTC || timeInForce == TimeInForce.POST_ONLY);
         }
 
         String reserveCurrency()
@@ -212,35 +260,42 @@ final class ReferenceExchange
     private long arrivalSequence;
 
     private List<Trade> trades;
-    private List<Long> cancelled;
+    private List<Cancel> cancelled;
     private List<Long> triggered;
+    private List<CancelAll> cancelAlls;
+    private long now;
+    private BigDecimal walkedQuantity;
 
     ReferenceExchange(final EngineConfiguration configuration)
     {
         this.configuration = configuration;
     }
 
-    Outcome apply(final Command command)
+    Outcome apply(final Command command, final long timestampMs)
     {
+        now = timestampMs;
         trades = new ArrayList<>();
         cancelled = new ArrayList<>();
         triggered = new ArrayList<>();
+        cancelAlls = new ArrayList<>();
         return switch (command)
         {
             case PlaceOrder place -> place(place);
             case CancelOrder cancel -> outcome(cancel(cancel));
-            case CancelAllOrders cancelAll -> cancelAll(cancelAll);
+            case CancelAllOrders cancelAll -> outcome(cancelAll(cancelAll));
             case Transfer transfer -> outcome(transfer(transfer));
             case PutPair putPair -> outcome(putPair(putPair));
             case CreateAccount create -> outcome(createAccount(create.label()));
             case IssueApiKey issue -> outcome(issueApiKey(issue));
             case RevokeApiKey revoke -> outcome(revokeApiKey(revoke));
+            case SetDeadMansSwitch set -> setDeadMansSwitch(set);
+            case FireDeadMansSwitches ignored -> outcome(fireDeadMansSwitches());
         };
     }
 
     private Outcome outcome(final Status status)
     {
-        return new Outcome(status, 0, trades, cancelled, triggered, List.of());
+        return new Outcome(status, 0, trades, cancelled, triggered, cancelAlls, 0, 0);
     }
 
     // ----------------------------------------------------------------------------------------------- queries
@@ -352,6 +407,29 @@ final class ReferenceExchange
     boolean hasApiKey(final String apiKey)
     {
         return apiKeyRevoked.containsKey(apiKey);
+    }
+
+    /** @return the earliest deadline of an armed dead man's switch, {@link Long#MAX_VALUE} for none. */
+    long nextDeadlineMs()
+    {
+        return accounts.stream().mapToLong(account -> account.switchDeadlineMs).filter(deadline -> deadline > 0)
+            .min().orElse(Long.MAX_VALUE);
+    }
+
+    long switchDeadlineMs(final long accountId)
+    {
+        return account(accountId).switchDeadlineMs;
+    }
+
+    String switchPair(final long accountId)
+    {
+        return account(accountId).switchPair;
+    }
+
+    /** @return the client order IDs the account remembers, oldest first (expired ones included until dropped). */
+    List<RememberedId> rememberedIds(final long accountId)
+    {
+        return List.copyOf(account(accountId).rememberedIds);
     }
 
     static long toUnits(final BigDecimal amount, final int scale)
@@ -522,6 +600,19 @@ final class ReferenceExchange
         {
             return outcome(Status.ACCOUNT_NOT_FOUND);
         }
+        if (command.clientOrderId() != null)
+        {
+            if (!CLIENT_ORDER_ID.matcher(command.clientOrderId()).matches())
+            {
+                return outcome(Status.INVALID_PARAMETER);
+            }
+            final RememberedId remembered = remembered(account, command.clientOrderId());
+            if (remembered != null)
+            {
+                return new Outcome(Status.SUCCESS, 0, trades, cancelled, triggered, cancelAlls, remembered.orderId(),
+                    0);
+            }
+        }
         final Book book = command.coinPair() == null ? null : books.get(command.coinPair());
         if (book == null)
         {
@@ -532,6 +623,8 @@ final class ReferenceExchange
         {
             return outcome(invalid);
         }
+        final SelfTradePrevention prevention = command.selfTradePrevention() == null ?
+            configuration.selfTradePrevention() : command.selfTradePrevention();
         final BigDecimal quantity = book.quantity(command.quantity());
         final BigDecimal reserve;
         if (command.side() == Side.SELL)
@@ -540,7 +633,7 @@ final class ReferenceExchange
         }
         else if (command.type() == OrderType.MARKET)
         {
-            final BigDecimal volume = marketBuyVolume(account, book, quantity);
+            final BigDecimal volume = fillableVolume(account, prevention, book, Side.BUY, null, quantity);
             reserve = volume.add(fee(book, volume, book.policy.takerFeePpm()));
         }
         else
@@ -548,20 +641,37 @@ final class ReferenceExchange
             final BigDecimal volume = book.price(command.price()).multiply(quantity);
             reserve = volume.add(fee(book, volume, Math.max(book.policy.makerFeePpm(), book.policy.takerFeePpm())));
         }
-        final Ord order = new Ord(lastOrderId + 1, account, book, command, reserve);
+        final Ord order = new Ord(lastOrderId + 1, account, book, command, reserve, configuration.selfTradePrevention());
         if (account.available(order.reserveCurrency()).compareTo(reserve) < 0)
         {
             return outcome(Status.NOT_ENOUGH_BALANCE);
         }
+        if (order.timeInForce == TimeInForce.POST_ONLY)
+        {
+            final Ord best = best(book.side(order.side.opposite()));
+            if (best != null && crosses(order, best))
+            {
+                return outcome(Status.POST_ONLY_WOULD_TAKE);
+            }
+        }
         lastOrderId++;
         account.addReserved(order.reserveCurrency(), reserve);
-        if (command.type() == OrderType.MARKET)
+        if (order.clientOrderId != null)
         {
-            order.status = OrderStatus.REQUEST;
-            match(order);
-            if (order.remain.signum() > 0)
+            remember(account, new RememberedId(order.clientOrderId, order.id, now));
+        }
+        order.status = OrderStatus.REQUEST;
+        if (!order.mayRest())
+        {
+            final boolean killed = order.timeInForce == TimeInForce.FOK &&
+                fillableQuantity(order).compareTo(order.remain) < 0;
+            if (killed)
             {
-                cancelRemainder(order);
+                cancelRemainder(order, CancelReason.UNFILLED_FOK);
+            }
+            else
+            {
+                enterBook(order);
             }
             releaseReserve(order);
         }
@@ -576,12 +686,36 @@ final class ReferenceExchange
             }
             else
             {
-                order.status = OrderStatus.REQUEST;
                 enterBook(order);
             }
         }
         triggerStops(book);
-        return new Outcome(Status.SUCCESS, order.id, trades, cancelled, triggered, List.of());
+        return new Outcome(Status.SUCCESS, order.id, trades, cancelled, triggered, cancelAlls, 0, 0);
+    }
+
+    private RememberedId remembered(final Acct account, final String clientOrderId)
+    {
+        for (int i = account.rememberedIds.size() - 1; i >= 0; i--)
+        {
+            final RememberedId remembered = account.rememberedIds.get(i);
+            if (remembered.clientOrderId().equals(clientOrderId))
+            {
+                return now - remembered.acceptedAtMs() < configuration.clientOrderIdWindowMs() ? remembered : null;
+            }
+        }
+        return null;
+    }
+
+    /** Drops what expired and, while the account remembers as many as it may, its oldest; then remembers. */
+    private void remember(final Acct account, final RememberedId id)
+    {
+        final List<RememberedId> ids = account.rememberedIds;
+        while (!ids.isEmpty() && (now - ids.get(0).acceptedAtMs() >= configuration.clientOrderIdWindowMs() ||
+            ids.size() >= configuration.maxClientOrderIdsPerAccount()))
+        {
+            ids.remove(0);
+        }
+        ids.add(id);
     }
 
     private Status validate(final PlaceOrder command, final Acct account, final Book book)
@@ -610,6 +744,11 @@ final class ReferenceExchange
             return Status.INVALID_PRICE;
         }
         if (command.type() == OrderType.LIMIT && command.stopPrice() != 0)
+        {
+            return Status.INVALID_PARAMETER;
+        }
+        final TimeInForce timeInForce = command.timeInForce() == null ? TimeInForce.GTC : command.timeInForce();
+        if (timeInForce != TimeInForce.GTC && command.type() != OrderType.LIMIT)
         {
             return Status.INVALID_PARAMETER;
         }
@@ -654,7 +793,9 @@ final class ReferenceExchange
             }
             final long ofAccount = openOrders.values().stream().filter(order -> order.account == account).count();
             final long ofPair = openOrders.values().stream().filter(order -> order.book == book).count();
-            if (ofAccount >= configuration.maxOpenOrdersPerAccount() || ofPair >= configuration.maxOpenOrdersPerPair())
+            final boolean mayRest = timeInForce == TimeInForce.GTC || timeInForce == TimeInForce.POST_ONLY;
+            if (mayRest &&
+                (ofAccount >= configuration.maxOpenOrdersPerAccount() || ofPair >= configuration.maxOpenOrdersPerPair()))
             {
                 return Status.ACTIVE_ORDER_COUNT_EXCEEDED;
             }
@@ -677,31 +818,52 @@ final class ReferenceExchange
         return volume.multiply(BigDecimal.valueOf(ratePpm)).divide(PPM);
     }
 
-    private boolean preventsSelfTrade()
-    {
-        return configuration.selfTradePrevention() == SelfTradePrevention.EXPIRE_MAKER;
-    }
-
-    private BigDecimal marketBuyVolume(final Acct buyer, final Book book, final BigDecimal quantity)
+    /**
+     * Walks the other side as matching would for an incoming order of the account with this self-trade prevention,
+     * over the prices at or better than the limit (null: no limit), for at most the quantity.
+     *
+     * @return the volume that would trade.
+     */
+    private BigDecimal fillableVolume(
+        final Acct account,
+        final SelfTradePrevention prevention,
+        final Book book,
+        final Side side,
+        final BigDecimal limit,
+        final BigDecimal quantity)
     {
         BigDecimal wanted = quantity;
         BigDecimal volume = ZERO;
-        final List<Ord> asks = new ArrayList<>(book.asks);
-        asks.sort(priority(Side.SELL));
-        for (final Ord ask : asks)
+        final List<Ord> others = new ArrayList<>(book.side(side.opposite()));
+        others.sort(priority(side.opposite()));
+        for (final Ord maker : others)
         {
-            if (wanted.signum() == 0)
+            final boolean withinLimit = limit == null ||
+                (side == Side.BUY ? maker.price.compareTo(limit) <= 0 : maker.price.compareTo(limit) >= 0);
+            if (wanted.signum() == 0 || !withinLimit)
             {
                 break;
             }
-            if (ask.account != buyer || !preventsSelfTrade())
+            if (maker.account == account && prevention != SelfTradePrevention.NONE)
             {
-                final BigDecimal fill = wanted.min(ask.remain);
-                volume = volume.add(ask.price.multiply(fill));
-                wanted = wanted.subtract(fill);
+                if (prevention == SelfTradePrevention.EXPIRE_MAKER)
+                {
+                    continue;
+                }
+                break;
             }
+            final BigDecimal fill = wanted.min(maker.remain);
+            volume = volume.add(maker.price.multiply(fill));
+            wanted = wanted.subtract(fill);
         }
+        walkedQuantity = quantity.subtract(wanted);
         return volume;
+    }
+
+    private BigDecimal fillableQuantity(final Ord order)
+    {
+        fillableVolume(order.account, order.prevention, order.book, order.side, order.price, order.remain);
+        return walkedQuantity;
     }
 
     private static Comparator<Ord> priority(final Side side)
@@ -715,17 +877,32 @@ final class ReferenceExchange
         return side.isEmpty() ? null : side.stream().min(priority(side.get(0).side)).orElseThrow();
     }
 
+    /** Matches; what remains rests if the order may rest, else is cancelled (with the reason). */
     private void enterBook(final Ord order)
     {
-        match(order);
-        if (order.remain.signum() > 0)
+        final boolean expired = match(order);
+        if (order.remain.signum() == 0)
+        {
+            return;
+        }
+        if (expired)
+        {
+            cancelRemainder(order, CancelReason.SELF_TRADE);
+        }
+        else if (order.mayRest())
         {
             order.arrival = ++arrivalSequence;
             order.book.side(order.side).add(order);
         }
+        else
+        {
+            cancelRemainder(order, order.type == OrderType.MARKET ? CancelReason.UNFILLED_MARKET :
+                order.timeInForce == TimeInForce.FOK ? CancelReason.UNFILLED_FOK : CancelReason.UNFILLED_IOC);
+        }
     }
 
-    private void match(final Ord taker)
+    /** @return whether self-trade prevention expired the taker. */
+    private boolean match(final Ord taker)
     {
         final List<Ord> opposite = taker.book.side(taker.side.opposite());
         final int bound = opposite.size() + 1;
@@ -734,21 +911,28 @@ final class ReferenceExchange
             final Ord maker = best(opposite);
             if (maker == null || !crosses(taker, maker))
             {
-                return;
+                return false;
             }
-            if (maker.account == taker.account && preventsSelfTrade())
-            {
-                cancelRemainder(maker);
-            }
-            else
+            if (maker.account != taker.account || taker.prevention == SelfTradePrevention.NONE)
             {
                 trade(taker, maker, taker.remain.min(maker.remain));
+                continue;
+            }
+            if (taker.prevention == SelfTradePrevention.EXPIRE_MAKER ||
+                taker.prevention == SelfTradePrevention.EXPIRE_BOTH)
+            {
+                cancelRemainder(maker, CancelReason.SELF_TRADE);
+            }
+            if (taker.prevention != SelfTradePrevention.EXPIRE_MAKER)
+            {
+                return true;
             }
         }
         if (taker.remain.signum() > 0 && best(opposite) != null && crosses(taker, best(opposite)))
         {
             throw new IllegalStateException("reference matching did not end");
         }
+        return false;
     }
 
     private static boolean crosses(final Ord taker, final Ord maker)
@@ -857,8 +1041,14 @@ final class ReferenceExchange
         release(order, order.reserve);
     }
 
-    /** Cancels what remains of an order (open or a MARKET order being executed) and releases its reserve. */
-    private void cancelRemainder(final Ord order)
+    /** Cancels what remains of an order (open, or incoming) and releases its reserve. */
+    private void cancelRemainder(final Ord order, final CancelReason reason)
+    {
+        cancelQuietly(order);
+        cancelled.add(new Cancel(order.id, reason));
+    }
+
+    private void cancelQuietly(final Ord order)
     {
         final Book book = order.book;
         book.bids.remove(order);
@@ -870,7 +1060,6 @@ final class ReferenceExchange
         order.remain = ZERO;
         order.status = OrderStatus.COMPLETE;
         releaseReserve(order);
-        cancelled.add(order.id);
     }
 
     private static boolean isTriggered(final Ord stop, final BigDecimal lastPrice)
@@ -915,34 +1104,100 @@ final class ReferenceExchange
 
     private Status cancel(final CancelOrder command)
     {
-        final Ord order = openOrders.get(command.orderId());
+        long orderId = command.orderId();
+        if (command.clientOrderId() != null)
+        {
+            final Acct account = account(command.accountId());
+            if (account == null)
+            {
+                return Status.ACCOUNT_NOT_FOUND;
+            }
+            if (!CLIENT_ORDER_ID.matcher(command.clientOrderId()).matches())
+            {
+                return Status.INVALID_PARAMETER;
+            }
+            final RememberedId remembered = remembered(account, command.clientOrderId());
+            if (remembered == null)
+            {
+                return Status.ORIGINAL_REQUEST_NOT_FOUND;
+            }
+            orderId = remembered.orderId();
+        }
+        final Ord order = openOrders.get(orderId);
         if (order == null || order.account.id != command.accountId())
         {
             final boolean knownAccount = account(command.accountId()) != null;
             return knownAccount ? Status.ORIGINAL_REQUEST_NOT_FOUND : Status.ACCOUNT_NOT_FOUND;
         }
-        cancelRemainder(order);
+        cancelRemainder(order, CancelReason.USER);
         return Status.SUCCESS;
     }
 
-    private Outcome cancelAll(final CancelAllOrders command)
+    private Status cancelAll(final CancelAllOrders command)
+    {
+        final Acct account = account(command.accountId());
+        if (account == null)
+        {
+            return Status.ACCOUNT_NOT_FOUND;
+        }
+        if (command.coinPair() != null && !books.containsKey(command.coinPair()))
+        {
+            return Status.INVALID_COIN_PAIR;
+        }
+        cancelAll(account, command.coinPair(), command.side(), CancelReason.CANCEL_ALL);
+        return Status.SUCCESS;
+    }
+
+    /** Cancels the account's open orders on the pair (null: all) of the side (null: both), as one list. */
+    private void cancelAll(final Acct account, final String pair, final Side side, final CancelReason reason)
+    {
+        final List<Long> ids = openOrders.values().stream()
+            .filter(order -> order.account == account && (pair == null || order.book.name.equals(pair)) &&
+                (side == null || order.side == side))
+            .map(order -> order.id).toList();
+        for (final long id : ids)
+        {
+            cancelQuietly(openOrders.get(id));
+        }
+        cancelAlls.add(new CancelAll(account.id, pair, side, reason, ids));
+    }
+
+    private Outcome setDeadMansSwitch(final SetDeadMansSwitch command)
     {
         final Acct account = account(command.accountId());
         if (account == null)
         {
             return outcome(Status.ACCOUNT_NOT_FOUND);
         }
-        if (command.coinPair() == null || !books.containsKey(command.coinPair()))
+        if (command.coinPair() != null && !books.containsKey(command.coinPair()))
         {
             return outcome(Status.INVALID_COIN_PAIR);
         }
-        final List<Long> ids = openOrders(account.id, command.coinPair()).stream().map(order -> order.id).toList();
-        for (final long id : ids)
+        final long timeout = command.timeoutMs();
+        if (timeout != 0 && (timeout < 1_000 || timeout > 86_400_000))
         {
-            cancelRemainder(openOrders.get(id));
+            return outcome(Status.INVALID_PARAMETER);
         }
-        cancelled.clear(); // a cancel-all reports its orders in one list, not one cancellation each
-        return new Outcome(Status.SUCCESS, 0, trades, cancelled, triggered, ids);
+        account.switchDeadlineMs = timeout == 0 ? 0 : now + timeout;
+        account.switchPair = timeout == 0 ? null : command.coinPair();
+        return new Outcome(Status.SUCCESS, 0, trades, cancelled, triggered, cancelAlls, 0, account.switchDeadlineMs);
+    }
+
+    private Status fireDeadMansSwitches()
+    {
+        final List<Acct> due = accounts.stream()
+            .filter(account -> account.switchDeadlineMs > 0 && account.switchDeadlineMs <= now)
+            .sorted(Comparator.comparingLong((Acct account) -> account.switchDeadlineMs)
+                .thenComparingLong(account -> account.id))
+            .toList();
+        for (final Acct account : due)
+        {
+            final String pair = account.switchPair;
+            account.switchDeadlineMs = 0;
+            account.switchPair = null;
+            cancelAll(account, pair, null, CancelReason.DEAD_MANS_SWITCH);
+        }
+        return Status.SUCCESS;
     }
 
     private static void check(final boolean condition, final String message)

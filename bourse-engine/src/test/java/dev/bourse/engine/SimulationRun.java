@@ -3,10 +3,13 @@ package dev.bourse.engine;
 import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.engine.event.AllOrdersCancelled;
 import dev.bourse.engine.event.CommandRejected;
+import dev.bourse.engine.event.DeadMansSwitchSet;
 import dev.bourse.engine.event.Event;
 import dev.bourse.engine.event.OrderAccepted;
+import dev.bourse.engine.event.OrderAlreadyAccepted;
 import dev.bourse.engine.event.OrderCancelled;
 import dev.bourse.engine.event.OrderTriggered;
 import dev.bourse.engine.event.OrderView;
@@ -15,15 +18,19 @@ import dev.bourse.engine.event.TradeExecuted;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One seeded run: every command of a {@link SimulationWorkload} goes to the engine and to the
- * {@link ReferenceExchange}, and after every step the two must agree (status, trades, cancellations, triggers,
- * balances, books) and the engine's invariants must hold. It records the commands as the engine got them.
+ * {@link ReferenceExchange}, and after every step the two must agree (status, trades, cancellations and their
+ * reasons, triggers, cancel-alls, repeated client order IDs, dead man's switches, balances, books) and the engine's
+ * invariants must hold. Like the server's engine thread, the run issues a {@link FireDeadMansSwitches} before a
+ * command whenever the engine's next deadline has come. It records the commands as the engine got them.
  */
 final class SimulationRun
 {
@@ -61,11 +68,14 @@ final class SimulationRun
         this.workload = new SimulationWorkload(seed, reference, 12);
     }
 
-    /** @return the configuration a seed runs with: limits low enough to be hit, self-trade prevention varied. */
+    /**
+     * @return the configuration a seed runs with: limits low enough to be hit, the default self-trade prevention
+     * varied, client order IDs remembered for 2 s and at most 6 per account (so that both bounds are reached).
+     */
     static EngineConfiguration configurationFor(final long seed)
     {
         final EngineConfiguration configuration = new EngineConfiguration(
-            1_000, 16, 8, 4, 14, 300, SelfTradePrevention.EXPIRE_MAKER);
+            1_000, 16, 8, 4, 7, 300, SelfTradePrevention.EXPIRE_MAKER).withClientOrderIds(6, 2_000);
         return seed % 4 == 3 ? configuration.withSelfTradePrevention(SelfTradePrevention.NONE) : configuration;
     }
 
@@ -110,27 +120,47 @@ final class SimulationRun
 
     private void step(final Command referenceCommand)
     {
+        timeMs += 1 + (step % 3);
+        assertThat(engine.nextDeadlineMs()).as("next deadline").isEqualTo(reference.nextDeadlineMs());
+        if (engine.nextDeadlineMs() <= timeMs && !(referenceCommand instanceof FireDeadMansSwitches))
+        {
+            apply(new FireDeadMansSwitches());
+        }
+        apply(referenceCommand);
+    }
+
+    private void apply(final Command referenceCommand)
+    {
         step++;
         current = referenceCommand;
         final Command engineCommand = toEngine(referenceCommand);
-        final ReferenceExchange.Outcome expected = reference.apply(referenceCommand);
+        final ReferenceExchange.Outcome expected = reference.apply(referenceCommand, timeMs);
         final long hashBefore = expected.status().isSuccess() ? 0 : engine.stateHash();
         final CancelAllSnapshot before = engineCommand instanceof CancelAllOrders cancelAll &&
             expected.status().isSuccess() ? new CancelAllSnapshot(cancelAll) : null;
 
         events.clear();
-        timeMs += 1 + (step % 3);
         history.add(new TimedCommand(engineCommand, timeMs));
         final Status status = engine.apply(engineCommand, timeMs, events::add);
 
         assertThat(status).as("status").isEqualTo(expected.status());
         tally.merge(engineCommand.getClass().getSimpleName() + " " + status.code(), 1, Integer::sum);
+        final Set<Long> incoming = new HashSet<>();
         for (final Event event : events)
         {
+            final OrderView view = event instanceof OrderAccepted accepted ? accepted.order() :
+                event instanceof OrderTriggered trigger ? trigger.order() : null;
+            if (view != null)
+            {
+                incoming.add(view.orderId());
+            }
             final String name = switch (event)
             {
-                case OrderCancelled cancel -> "cancel " + cancel.reason();
-                case AllOrdersCancelled all when !all.orderIds().isEmpty() -> "cancel CANCEL_ALL";
+                case OrderCancelled cancel -> "cancel " + cancel.reason() +
+                    (cancel.reason() == OrderCancelled.CancelReason.SELF_TRADE &&
+                    incoming.contains(cancel.order().orderId()) ? " taker" : "");
+                case AllOrdersCancelled all when !all.orderIds().isEmpty() -> "cancel " + all.reason() +
+                    (all.coinPair() == null ? " every pair" : "") + (all.side() == null ? "" : " " + all.side());
                 default -> event.getClass().getSimpleName();
             };
             tally.merge(name, 1, Integer::sum);
@@ -157,7 +187,7 @@ final class SimulationRun
 
     private Command toEngine(final Command command)
     {
-        if (command instanceof CancelOrder cancel)
+        if (command instanceof CancelOrder cancel && cancel.clientOrderId() == null)
         {
             return new CancelOrder(cancel.accountId(),
                 engineIdByReferenceId.getOrDefault(cancel.orderId(), UNKNOWN_ENGINE_ORDER_ID));
@@ -175,9 +205,11 @@ final class SimulationRun
     private void checkEvents(final ReferenceExchange.Outcome expected)
     {
         final List<ReferenceExchange.Trade> trades = new ArrayList<>();
-        final List<Long> cancelled = new ArrayList<>();
+        final List<ReferenceExchange.Cancel> cancelled = new ArrayList<>();
         final List<Long> triggered = new ArrayList<>();
-        List<Long> cancelAll = List.of();
+        final List<ReferenceExchange.CancelAll> cancelAlls = new ArrayList<>();
+        long alreadyAccepted = 0;
+        long switchDeadline = 0;
         for (final Event event : events)
         {
             final OrderView view = EngineFixture.orderViewOf(event);
@@ -189,13 +221,21 @@ final class SimulationRun
             {
                 case OrderAccepted accepted -> accept(accepted.order().orderId(), expected.acceptedOrderId());
                 case TradeExecuted trade -> trades.add(toReference(trade));
-                case OrderCancelled cancel -> cancelled.add(toReference(cancel.order().orderId()));
+                case OrderCancelled cancel ->
+                    cancelled.add(new ReferenceExchange.Cancel(toReference(cancel.order().orderId()), cancel.reason()));
                 case OrderTriggered trigger -> triggered.add(toReference(trigger.order().orderId()));
                 case AllOrdersCancelled all ->
                 {
                     assertThat(all.orderIds().toList()).as("cancel-all IDs ascending").isSorted();
-                    cancelAll = all.orderIds().toList().stream().map(this::toReference).toList();
+                    cancelAlls.add(new ReferenceExchange.CancelAll(all.accountId(), all.coinPair(), all.side(),
+                        all.reason(), all.orderIds().toList().stream().map(this::toReference).toList()));
                 }
+                case OrderAlreadyAccepted repeated ->
+                {
+                    assertThat(events).as("a repeated client order ID places nothing").hasSize(1);
+                    alreadyAccepted = toReference(repeated.orderId());
+                }
+                case DeadMansSwitchSet set -> switchDeadline = set.deadlineMs();
                 case CommandRejected rejected -> throw new AssertionError("rejection in a successful command");
                 default ->
                 {
@@ -203,9 +243,12 @@ final class SimulationRun
             }
         }
         assertThat(trades).as("trades").isEqualTo(expected.trades());
-        assertThat(cancelled).as("cancelled orders").isEqualTo(expected.cancelledOrderIds());
+        assertThat(cancelled).as("cancelled orders").isEqualTo(expected.cancelled());
         assertThat(triggered).as("triggered orders").isEqualTo(expected.triggeredOrderIds());
-        assertThat(cancelAll).as("cancel-all IDs").isEqualTo(expected.cancelAllOrderIds());
+        assertThat(cancelAlls).as("cancel-alls").isEqualTo(expected.cancelAlls());
+        assertThat(alreadyAccepted).as("order answered for a repeated client order ID")
+            .isEqualTo(expected.alreadyAcceptedOrderId());
+        assertThat(switchDeadline).as("dead man's switch deadline").isEqualTo(expected.switchDeadlineMs());
     }
 
     private void accept(final long engineOrderId, final long referenceOrderId)
@@ -292,6 +335,13 @@ final class SimulationRun
                 ofAccount += actual.size();
             }
             assertThat(engine.openOrderCount(accountId)).as("open order count of %d", accountId).isEqualTo(ofAccount);
+            assertThat(engine.deadMansSwitchDeadlineMs(accountId)).as("switch deadline of %d", accountId)
+                .isEqualTo(reference.switchDeadlineMs(accountId));
+            assertThat(engine.deadMansSwitchPair(accountId)).as("switch pair of %d", accountId)
+                .isEqualTo(reference.switchPair(accountId));
+            assertThat(engine.clientOrderIdCount(accountId)).as("client order IDs of %d", accountId)
+                .isEqualTo(reference.rememberedIds(accountId).size())
+                .isLessThanOrEqualTo(engine.configuration().maxClientOrderIdsPerAccount());
             total += ofAccount;
         }
         assertThat(total).as("open orders").isEqualTo(reference.openOrders().size());
@@ -314,75 +364,76 @@ final class SimulationRun
             ReferenceExchange.toUnits(expected.feeCharged, marketScale),
             ReferenceExchange.toUnits(expected.reservedValue, reserveScale),
             ReferenceExchange.toUnits(expected.reserve, reserveScale),
-            expected.makerFeePpm, expected.takerFeePpm, expected.status, actual.createdAtMs(), 0);
+            expected.makerFeePpm, expected.takerFeePpm, expected.status, actual.createdAtMs(), 0,
+            expected.clientOrderId);
         assertThat(actual).as("open order").isEqualTo(wanted);
     }
 
-    /** What a cancel-all must leave as it was: everything but the caller's orders and balances on that pair. */
+    /**
+     * What a cancel-all must leave as it was: every balance, and every open order and available balance but the
+     * caller's on the pairs (and side) it covers.
+     */
     private final class CancelAllSnapshot
     {
         private final CancelAllOrders command;
         private final Map<String, List<OrderView>> openOrders = new HashMap<>();
         private final Map<String, Long> balances = new HashMap<>();
-        private final List<String> pairCurrencies;
 
         CancelAllSnapshot(final CancelAllOrders command)
         {
             this.command = command;
-            final String pair = command.coinPair();
-            this.pairCurrencies = List.of(pair.substring(0, pair.indexOf('.')), pair.substring(pair.indexOf('.') + 1));
             for (long accountId = 1; accountId <= engine.accountCount(); accountId++)
             {
                 for (final String coinPair : engine.coinPairs())
                 {
-                    if (!isTheCallersPair(accountId, coinPair))
-                    {
-                        openOrders.put(accountId + "/" + coinPair, engine.openOrders(accountId, coinPair));
-                    }
+                    openOrders.put(accountId + "/" + coinPair, engine.openOrders(accountId, coinPair));
                 }
                 for (final String currency : engine.currencies())
                 {
-                    if (!isTheCallersPairCurrency(accountId, currency))
-                    {
-                        balances.put(accountId + "/" + currency, engine.balance(accountId, currency));
-                        balances.put(accountId + "/" + currency + "/available", engine.available(accountId, currency));
-                    }
+                    balances.put(accountId + "/" + currency, engine.balance(accountId, currency));
+                    balances.put(accountId + "/" + currency + "/available", engine.available(accountId, currency));
                 }
             }
         }
 
-        private boolean isTheCallersPair(final long accountId, final String coinPair)
+        private boolean covers(final long accountId, final String coinPair)
         {
-            return accountId == command.accountId() && coinPair.equals(command.coinPair());
+            return accountId == command.accountId() && (command.coinPair() == null ||
+                coinPair.equals(command.coinPair()));
         }
 
-        private boolean isTheCallersPairCurrency(final long accountId, final String currency)
+        private boolean coversCurrency(final long accountId, final String currency)
         {
-            return accountId == command.accountId() && pairCurrencies.contains(currency);
+            return engine.coinPairs().stream().anyMatch(pair -> covers(accountId, pair) &&
+                List.of(pair.split("\\.")).contains(currency));
         }
 
         void assertNothingElseChanged()
         {
-            assertThat(engine.openOrders(command.accountId(), command.coinPair())).as("caller's orders left")
-                .isEmpty();
             for (long accountId = 1; accountId <= engine.accountCount(); accountId++)
             {
                 for (final String coinPair : engine.coinPairs())
                 {
-                    if (!isTheCallersPair(accountId, coinPair))
-                    {
-                        assertThat(engine.openOrders(accountId, coinPair)).as("orders of %d on %s", accountId, coinPair)
-                            .isEqualTo(openOrders.get(accountId + "/" + coinPair));
-                    }
+                    final List<OrderView> before = openOrders.get(accountId + "/" + coinPair);
+                    final List<OrderView> expected = covers(accountId, coinPair) ? before.stream()
+                        .filter(order -> command.side() != null && order.side() != command.side()).toList() : before;
+                    assertThat(engine.openOrders(accountId, coinPair)).as("orders of %d on %s", accountId, coinPair)
+                        .isEqualTo(expected);
                 }
                 for (final String currency : engine.currencies())
                 {
-                    if (!isTheCallersPairCurrency(accountId, currency))
+                    assertThat(engine.balance(accountId, currency)).as("balance of %d in %s", accountId, currency)
+                        .isEqualTo(balances.get(accountId + "/" + currency));
+                    final long availableBefore = balances.get(accountId + "/" + currency + "/available");
+                    if (coversCurrency(accountId, currency))
                     {
-                        assertThat(engine.balance(accountId, currency)).as("balance of %d in %s", accountId, currency)
-                            .isEqualTo(balances.get(accountId + "/" + currency));
                         assertThat(engine.available(accountId, currency)).as("available of %d", accountId)
-                            .isEqualTo(balances.get(accountId + "/" + currency + "/available"));
+                            .isGreaterThanOrEqualTo(availableBefore);
+                    }
+                    else
+                    {
+                        assertThat(engine.available(accountId, currency)).as("available of %d", accountId)
+                            .isEqualTo(availableBefore);
                     }
                 }
             }

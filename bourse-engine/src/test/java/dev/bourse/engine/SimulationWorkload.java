@@ -4,10 +4,12 @@ import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.engine.command.IssueApiKey;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.command.PutPair;
 import dev.bourse.engine.command.RevokeApiKey;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.command.Transfer;
 
 import java.math.BigDecimal;
@@ -22,13 +24,17 @@ import java.util.TreeMap;
 /**
  * Generates a seeded random workload in the reference model's terms (its order IDs): deposits and withdrawals,
  * limit, market and stop-limit orders around a drifting mid price (some crossing, some beyond the balance, some
- * invalid on purpose), cancels (own, foreign, completed and unknown orders), cancel-alls, pair updates and API keys,
- * on three pairs with different scales, decimals and fees. It reads the reference model to aim its commands.
+ * invalid on purpose), with every time in force, every self-trade prevention and client order IDs from a small pool
+ * per account (so that they repeat), cancels (own, foreign, completed and unknown orders, by ID and by client order
+ * ID), cancel-alls of one pair or every pair and of one side or both, dead man's switches (armed, renewed, disarmed,
+ * refused; short timeouts so that they fire), pair updates and API keys, on three pairs with different scales,
+ * decimals and fees. It reads the reference model to aim its commands.
  */
 final class SimulationWorkload
 {
     /** An order ID no run ever assigns. */
     static final long UNKNOWN_ORDER_ID = 999_999_999L;
+    private static final int CLIENT_ORDER_ID_POOL = 8;
 
     private record PairSpec(PutPair putPair, long midPrice, long levelGapTicks, int maxLots)
     {
@@ -101,29 +107,41 @@ final class SimulationWorkload
         {
             return withdrawal();
         }
-        if (dice < 480)
+        if (dice < 400)
         {
-            return limitOrder(randomPair(), randomAccount());
+            return withOptions(limitOrder(randomPair(), randomAccount()));
         }
-        if (dice < 560)
+        if (dice < 460)
+        {
+            return immediateOrder();
+        }
+        if (dice < 540)
         {
             return marketOrder();
         }
-        if (dice < 680)
+        if (dice < 650)
         {
             return stopLimitOrder();
         }
-        if (dice < 810)
+        if (dice < 780)
         {
             return cancel();
         }
-        if (dice < 840)
+        if (dice < 820)
         {
-            return new CancelAllOrders(randomAccount(), randomPair());
+            return cancelAll();
+        }
+        if (dice < 925)
+        {
+            return invalidOrder();
+        }
+        if (dice < 945)
+        {
+            return deadMansSwitch();
         }
         if (dice < 950)
         {
-            return invalidOrder();
+            return new FireDeadMansSwitches();
         }
         if (dice < 965)
         {
@@ -245,11 +263,44 @@ final class SimulationWorkload
         return PlaceOrder.limit(accountId, pair, side, price, quantity(pair));
     }
 
+    /** @return the order with a random time in force, self-trade prevention and client order ID, or none. */
+    private PlaceOrder withOptions(final PlaceOrder order)
+    {
+        final int dice = random.nextInt(100);
+        final TimeInForce timeInForce = dice < 60 ? null : dice < 65 ? TimeInForce.GTC : dice < 77 ?
+            TimeInForce.IOC : dice < 87 ? TimeInForce.FOK : TimeInForce.POST_ONLY;
+        return withPreventionAndId(order.withTimeInForce(timeInForce));
+    }
+
+    /** @return a random self-trade prevention a quarter of the time and a pooled client order ID a fifth of it. */
+    private PlaceOrder withPreventionAndId(final PlaceOrder order)
+    {
+        final SelfTradePrevention[] modes = SelfTradePrevention.values();
+        final SelfTradePrevention prevention = random.nextInt(4) == 0 ? modes[random.nextInt(modes.length)] : null;
+        return order.withSelfTradePrevention(prevention).withClientOrderId(random.nextInt(5) == 0 ? pooledId() : null);
+    }
+
+    private String pooledId()
+    {
+        return "c-" + random.nextInt(CLIENT_ORDER_ID_POOL);
+    }
+
+    /** @return an IOC or FOK limit order priced to cross more often than not. */
+    private Command immediateOrder()
+    {
+        final String pair = randomPair();
+        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        final long price = side == Side.BUY ? priceAround(pair, -2, 6) : priceAround(pair, -6, 2);
+        final PlaceOrder order = PlaceOrder.limit(randomAccount(), pair, side, price, quantity(pair))
+            .withTimeInForce(random.nextBoolean() ? TimeInForce.IOC : TimeInForce.FOK);
+        return withPreventionAndId(order);
+    }
+
     private Command marketOrder()
     {
         final String pair = randomPair();
         final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-        return PlaceOrder.market(randomAccount(), pair, side, quantity(pair));
+        return withPreventionAndId(PlaceOrder.market(randomAccount(), pair, side, quantity(pair)));
     }
 
     private Command stopLimitOrder()
@@ -260,7 +311,26 @@ final class SimulationWorkload
         final long gap = spec(pair).levelGapTicks() * tick(pair);
         final long price = Math.max(reference.policy(pair).minPrice(),
             stop + (side == Side.BUY ? 1 : -1) * gap * (random.nextInt(6) - 2));
-        return PlaceOrder.stopLimit(randomAccount(), pair, side, price, stop, quantity(pair));
+        return withPreventionAndId(PlaceOrder.stopLimit(randomAccount(), pair, side, price, stop, quantity(pair)));
+    }
+
+    private Command cancelAll()
+    {
+        final String pair = random.nextInt(10) < 3 ? null : randomPair();
+        final int dice = random.nextInt(10);
+        final Side side = dice < 6 ? null : dice < 8 ? Side.BUY : Side.SELL;
+        return new CancelAllOrders(randomAccount(), pair, side);
+    }
+
+    /** @return a switch armed, renewed, disarmed or refused; timeouts short enough to fire within a run. */
+    private Command deadMansSwitch()
+    {
+        final int pairDice = random.nextInt(20);
+        final String pair = pairDice < 8 ? null : pairDice < 19 ? randomPair() : "NOPE.KRW";
+        final int dice = random.nextInt(20);
+        final long timeoutMs = dice < 4 ? 0 : dice < 18 ? 1_000 + random.nextInt(2_500) :
+            dice == 18 ? SetDeadMansSwitch.MIN_TIMEOUT_MS - 1 : SetDeadMansSwitch.MAX_TIMEOUT_MS + 1;
+        return new SetDeadMansSwitch(randomAccount(), pair, timeoutMs);
     }
 
     private Command cancel()
@@ -282,7 +352,21 @@ final class SimulationWorkload
         {
             return new CancelOrder(randomAccount(), 1 + random.nextLong(reference.lastOrderId()));
         }
+        if (random.nextBoolean())
+        {
+            return cancelByClientOrderId();
+        }
         return new CancelOrder(randomAccount(), UNKNOWN_ORDER_ID);
+    }
+
+    /** @return a cancel naming a client order ID the account remembers (open or not), or one from the pool. */
+    private Command cancelByClientOrderId()
+    {
+        final long accountId = randomAccount();
+        final List<ReferenceExchange.RememberedId> remembered = reference.rememberedIds(accountId);
+        final String clientOrderId = remembered.isEmpty() || random.nextInt(4) == 0 ? pooledId() :
+            remembered.get(random.nextInt(remembered.size())).clientOrderId();
+        return CancelOrder.byClientOrderId(accountId, clientOrderId);
     }
 
     /** @return an order with one defect (and sometimes more: the first in the checking order decides). */
@@ -297,8 +381,15 @@ final class SimulationWorkload
         final Side side = valid.side();
         final long price = valid.price();
         final long quantity = valid.quantity();
-        return switch (random.nextInt(16))
+        return switch (random.nextInt(21))
         {
+            case 16 -> valid.withClientOrderId(random.nextBoolean() ? "not valid" : "x".repeat(37));
+            case 17 -> PlaceOrder.market(account, pair, side, quantity).withTimeInForce(TimeInForce.IOC);
+            case 18 -> PlaceOrder.stopLimit(account, pair, side, price, price, quantity)
+                .withTimeInForce(TimeInForce.FOK);
+            case 19 -> valid.withTimeInForce(TimeInForce.POST_ONLY).withClientOrderId(random.nextBoolean() ? "" :
+                pooledId());
+            case 20 -> CancelOrder.byClientOrderId(account, "not valid");
             case 0 -> PlaceOrder.limit(reference.accountCount() + 7, pair, side, price, quantity);
             case 1 -> PlaceOrder.limit(account, "NOPE.USDT", side, price, quantity);
             case 2 -> PlaceOrder.limit(account, pair, null, price, quantity);

@@ -24,9 +24,15 @@ final class CopyText
         return this;
     }
 
+    /** Adds a text, or SQL NULL for null. */
     CopyText add(final String value)
     {
         separate();
+        if (value == null)
+        {
+            text.append("\\N");
+            return this;
+        }
         for (int i = 0; i < value.length(); i++)
         {
             final char c = value.charAt(i);

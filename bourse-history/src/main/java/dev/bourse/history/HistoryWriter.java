@@ -180,12 +180,12 @@ final class HistoryWriter
                 .add(view.remainQuantity()).add(view.filledQuantity()).add(view.filledVolume()).add(view.feePaid())
                 .add(view.reservedValue()).add(view.reserveRemaining()).add(view.makerFeePpm())
                 .add(view.takerFeePpm()).add(EnumCodes.code(view.status())).add(view.createdAtMs())
-                .add(view.completedAtMs()).endRow();
+                .add(view.completedAtMs()).add(view.clientOrderId()).endRow();
         }
         copy(connection, "order_state (order_id, sequence, account_id, coin_pair, order_type, side, price, " +
             "stop_price, initial_quantity, cancelled_quantity, remain_quantity, filled_quantity, filled_volume, " +
             "fee_paid, reserved_value, reserve_remaining, maker_fee_ppm, taker_fee_ppm, status, created_at_ms, " +
-            "completed_at_ms)", orders);
+            "completed_at_ms, client_order_id)", orders);
         final CopyText fills = new CopyText();
         for (final HistoryBatch.FillRow row : batch.fills)
         {

@@ -37,7 +37,7 @@ final class PostgresHistoryStore implements HistoryStore, AutoCloseable
     static final String ORDER_COLUMNS = "order_id, account_id, coin_pair, order_type, side, price, " +
         "stop_price, initial_quantity, cancelled_quantity, remain_quantity, filled_quantity, filled_volume, " +
         "fee_paid, reserved_value, reserve_remaining, maker_fee_ppm, taker_fee_ppm, status, created_at_ms, " +
-        "completed_at_ms";
+        "completed_at_ms, client_order_id";
 
     private final DataSource dataSource;
     private final ThreadPoolExecutor readers;
@@ -233,7 +233,8 @@ final class PostgresHistoryStore implements HistoryStore, AutoCloseable
             EnumCodes.orderType(result.getInt(4)), EnumCodes.side(result.getInt(5)), result.getLong(6),
             result.getLong(7), result.getLong(8), result.getLong(9), result.getLong(10), result.getLong(11),
             result.getLong(12), result.getLong(13), result.getLong(14), result.getLong(15), result.getInt(16),
-            result.getInt(17), EnumCodes.orderStatus(result.getInt(18)), result.getLong(19), result.getLong(20));
+            result.getInt(17), EnumCodes.orderStatus(result.getInt(18)), result.getLong(19), result.getLong(20),
+            result.getString(21));
     }
 
     @FunctionalInterface

@@ -3,17 +3,21 @@ package dev.bourse.journal;
 import dev.bourse.engine.OrderType;
 import dev.bourse.engine.PairPolicy;
 import dev.bourse.engine.PairState;
+import dev.bourse.engine.SelfTradePrevention;
 import dev.bourse.engine.Side;
+import dev.bourse.engine.TimeInForce;
 import dev.bourse.engine.TransferDetails;
 import dev.bourse.engine.TransferType;
 import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.engine.command.IssueApiKey;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.command.PutPair;
 import dev.bourse.engine.command.RevokeApiKey;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.command.Transfer;
 
 import java.nio.BufferOverflowException;
@@ -30,8 +34,8 @@ import java.nio.charset.StandardCharsets;
  * {@link #OLDEST_VERSION}), which the segment header names.
  *
  * <h2>Encoding</h2>
- * Little-endian. One type tag byte ({@link #PUT_PAIR} ... {@link #CANCEL_ALL_ORDERS}), then the record's components
- * in declaration order:
+ * Little-endian. One type tag byte ({@link #PUT_PAIR} ... {@link #FIRE_DEAD_MANS_SWITCHES}), then the record's
+ * components in declaration order:
  * <ul>
  *     <li>{@code long}: 8 bytes; {@code int}: 4 bytes.</li>
  *     <li>{@code String}: a varint (unsigned LEB128) holding {@code byteLength + 1}, 0 for null, then the UTF-8
@@ -45,13 +49,19 @@ import java.nio.charset.StandardCharsets;
  * Decoding is strict: an unknown tag or enum code, a truncated value, invalid UTF-8 or bytes left over are a
  * {@link CommandCodecException}.
  * <p>
- * Adding a command or an enum constant breaks the exhaustive switches below at compile time: give it a new code and
- * bump {@link #VERSION} when the encoding of an existing command changes, keeping the decoding of the older versions
- * (the writer starts a new segment rather than append a newer version to an older segment).
+ * Adding a command or an enum constant breaks the exhaustive switches below at compile time: give it a new code.
+ * When a command gains components it gets a new tag (or, for a command without components, a version of its own)
+ * and {@link #VERSION} is bumped; the old form is still decoded, with the new components at the values that give the
+ * old behaviour, so that every journal ever written replays identically (the writer starts a new segment rather than
+ * append a newer version to an older segment).
  * <h2>Versions</h2>
  * <ul>
  *     <li>1: the first.</li>
- *     <li>2: {@link CreateAccount} carries its label (a string); version 1 decodes it with an empty label.</li>
+ *     <li>2: {@link CreateAccount} carries its label (a string; version 1 decodes it with an empty label); time in
+ *     force, self-trade prevention and client order ID on PlaceOrder (tag 9, was 6), the client order ID on
+ *     CancelOrder (tag 10, was 7), the side on CancelAllOrders (tag 11, was 8, whose null pair, refused then with
+ *     4009, decodes as the empty pair name, refused the same way, since null now means every pair), and
+ *     SetDeadMansSwitch (12) and FireDeadMansSwitches (13).</li>
  * </ul>
  * <p>
  * Not thread-safe (it keeps a UTF-8 decoder): one instance per thread.
@@ -74,12 +84,22 @@ public final class CommandCodec
     public static final byte ISSUE_API_KEY = 4;
     /** Type tag of {@link RevokeApiKey}. */
     public static final byte REVOKE_API_KEY = 5;
+    /** Type tag of a {@link PlaceOrder} of version 1, without time in force, self-trade prevention and ID. */
+    public static final byte PLACE_ORDER_V1 = 6;
+    /** Type tag of a {@link CancelOrder} of version 1, by order ID only. */
+    public static final byte CANCEL_ORDER_V1 = 7;
+    /** Type tag of a {@link CancelAllOrders} of version 1, one pair and both sides. */
+    public static final byte CANCEL_ALL_ORDERS_V1 = 8;
     /** Type tag of {@link PlaceOrder}. */
-    public static final byte PLACE_ORDER = 6;
+    public static final byte PLACE_ORDER = 9;
     /** Type tag of {@link CancelOrder}. */
-    public static final byte CANCEL_ORDER = 7;
+    public static final byte CANCEL_ORDER = 10;
     /** Type tag of {@link CancelAllOrders}. */
-    public static final byte CANCEL_ALL_ORDERS = 8;
+    public static final byte CANCEL_ALL_ORDERS = 11;
+    /** Type tag of {@link SetDeadMansSwitch}. */
+    public static final byte SET_DEAD_MANS_SWITCH = 12;
+    /** Type tag of {@link FireDeadMansSwitches}. */
+    public static final byte FIRE_DEAD_MANS_SWITCHES = 13;
 
     private static final byte NULL = 0;
     private static final byte PRESENT = 1;
@@ -217,19 +237,32 @@ public final class CommandCodec
                 out.putLong(c.price());
                 out.putLong(c.stopPrice());
                 out.putLong(c.quantity());
+                out.put(timeInForceCode(c.timeInForce()));
+                out.put(selfTradePreventionCode(c.selfTradePrevention()));
+                putString(out, c.clientOrderId());
             }
             case CancelOrder c ->
             {
                 out.put(CANCEL_ORDER);
                 out.putLong(c.accountId());
                 out.putLong(c.orderId());
+                putString(out, c.clientOrderId());
             }
             case CancelAllOrders c ->
             {
                 out.put(CANCEL_ALL_ORDERS);
                 out.putLong(c.accountId());
                 putString(out, c.coinPair());
+                out.put(sideCode(c.side()));
             }
+            case SetDeadMansSwitch c ->
+            {
+                out.put(SET_DEAD_MANS_SWITCH);
+                out.putLong(c.accountId());
+                putString(out, c.coinPair());
+                out.putLong(c.timeoutMs());
+            }
+            case FireDeadMansSwitches ignored -> out.put(FIRE_DEAD_MANS_SWITCHES);
         }
     }
 
@@ -246,14 +279,27 @@ public final class CommandCodec
             case ISSUE_API_KEY -> new IssueApiKey(
                 in.getLong(), getString(in), getString(in), in.getInt(), in.getInt(), getString(in));
             case REVOKE_API_KEY -> new RevokeApiKey(getString(in));
-            case PLACE_ORDER -> new PlaceOrder(
+            case PLACE_ORDER_V1 -> new PlaceOrder(
                 in.getLong(), getString(in), orderType(in.get()), side(in.get()), in.getLong(), in.getLong(),
                 in.getLong());
-            case CANCEL_ORDER -> new CancelOrder(in.getLong(), in.getLong());
-            case CANCEL_ALL_ORDERS -> new CancelAllOrders(in.getLong(), getString(in));
+            case CANCEL_ORDER_V1 -> new CancelOrder(in.getLong(), in.getLong());
+            case CANCEL_ALL_ORDERS_V1 -> new CancelAllOrders(in.getLong(), pairOfVersion1(getString(in)), null);
+            case PLACE_ORDER -> new PlaceOrder(
+                in.getLong(), getString(in), orderType(in.get()), side(in.get()), in.getLong(), in.getLong(),
+                in.getLong(), timeInForce(in.get()), selfTradePrevention(in.get()), getString(in));
+            case CANCEL_ORDER -> new CancelOrder(in.getLong(), in.getLong(), getString(in));
+            case CANCEL_ALL_ORDERS -> new CancelAllOrders(in.getLong(), getString(in), side(in.get()));
+            case SET_DEAD_MANS_SWITCH -> new SetDeadMansSwitch(in.getLong(), getString(in), in.getLong());
+            case FIRE_DEAD_MANS_SWITCHES -> new FireDeadMansSwitches();
             default -> throw new CommandCodecException("unknown command type tag " + tag + " (known: " + PUT_PAIR +
-                ".." + CANCEL_ALL_ORDERS + ", encoding version " + version + ")");
+                ".." + FIRE_DEAD_MANS_SWITCHES + ", encoding version " + version + ")");
         };
+    }
+
+    /** A version-1 cancel-all without a pair was refused (4009); null means every pair now, "" is refused alike. */
+    private static String pairOfVersion1(final String coinPair)
+    {
+        return coinPair == null ? "" : coinPair;
     }
 
     private static void putPolicy(final ByteBuffer out, final PairPolicy policy)
@@ -476,6 +522,62 @@ public final class CommandCodec
             case 1 -> Side.BUY;
             case 2 -> Side.SELL;
             default -> throw unknownEnumCode("Side", code);
+        };
+    }
+
+    private static byte timeInForceCode(final TimeInForce timeInForce)
+    {
+        if (timeInForce == null)
+        {
+            return NULL;
+        }
+        return switch (timeInForce)
+        {
+            case GTC -> 1;
+            case IOC -> 2;
+            case FOK -> 3;
+            case POST_ONLY -> 4;
+        };
+    }
+
+    private static TimeInForce timeInForce(final byte code)
+    {
+        return switch (code)
+        {
+            case NULL -> null;
+            case 1 -> TimeInForce.GTC;
+            case 2 -> TimeInForce.IOC;
+            case 3 -> TimeInForce.FOK;
+            case 4 -> TimeInForce.POST_ONLY;
+            default -> throw unknownEnumCode("TimeInForce", code);
+        };
+    }
+
+    private static byte selfTradePreventionCode(final SelfTradePrevention prevention)
+    {
+        if (prevention == null)
+        {
+            return NULL;
+        }
+        return switch (prevention)
+        {
+            case EXPIRE_MAKER -> 1;
+            case EXPIRE_TAKER -> 2;
+            case EXPIRE_BOTH -> 3;
+            case NONE -> 4;
+        };
+    }
+
+    private static SelfTradePrevention selfTradePrevention(final byte code)
+    {
+        return switch (code)
+        {
+            case NULL -> null;
+            case 1 -> SelfTradePrevention.EXPIRE_MAKER;
+            case 2 -> SelfTradePrevention.EXPIRE_TAKER;
+            case 3 -> SelfTradePrevention.EXPIRE_BOTH;
+            case 4 -> SelfTradePrevention.NONE;
+            default -> throw unknownEnumCode("SelfTradePrevention", code);
         };
     }
 

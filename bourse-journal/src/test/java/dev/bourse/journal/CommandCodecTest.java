@@ -3,23 +3,28 @@ package dev.bourse.journal;
 import dev.bourse.engine.OrderType;
 import dev.bourse.engine.PairPolicy;
 import dev.bourse.engine.PairState;
+import dev.bourse.engine.SelfTradePrevention;
 import dev.bourse.engine.Side;
+import dev.bourse.engine.TimeInForce;
 import dev.bourse.engine.TransferDetails;
 import dev.bourse.engine.TransferType;
 import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.engine.command.IssueApiKey;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.command.PutPair;
 import dev.bourse.engine.command.RevokeApiKey;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.command.Transfer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,9 +64,26 @@ class CommandCodecTest
                     commands.add(new PlaceOrder(value, "BTC.KRW", type, side, value, value, value));
                 }
             }
+            for (final TimeInForce timeInForce : TimeInForce.values())
+            {
+                for (final SelfTradePrevention prevention : SelfTradePrevention.values())
+                {
+                    commands.add(new PlaceOrder(value, "BTC.KRW", OrderType.LIMIT, Side.SELL, value, value, value,
+                        timeInForce, prevention, "id-" + value));
+                }
+            }
             commands.add(new CancelOrder(value, value));
+            commands.add(new CancelOrder(value, value, NON_ASCII));
             commands.add(new CancelAllOrders(value, NON_ASCII));
+            for (final Side side : Side.values())
+            {
+                commands.add(new CancelAllOrders(value, "BTC.KRW", side));
+                commands.add(new CancelAllOrders(value, null, side));
+            }
+            commands.add(new SetDeadMansSwitch(value, "BTC.KRW", value));
+            commands.add(new SetDeadMansSwitch(value, null, value));
         }
+        commands.add(new FireDeadMansSwitches());
         commands.add(new CreateAccount());
         commands.add(new CreateAccount("simulated"));
         commands.add(new CreateAccount(null));
@@ -81,6 +103,8 @@ class CommandCodecTest
         commands.add(new RevokeApiKey(null));
         commands.add(new PlaceOrder(1, null, null, null, 0, 0, 0));
         commands.add(new CancelAllOrders(1, null));
+        commands.add(new CancelAllOrders(1, null, null));
+        commands.add(new PlaceOrder(1, "A.B", OrderType.LIMIT, Side.BUY, 1, 0, 1, null, null, ""));
         return commands;
     }
 
@@ -109,14 +133,43 @@ class CommandCodecTest
             tags.add(buffer.get(0));
         }
         assertThat(types).containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
-        assertThat(tags).hasSize(Command.class.getPermittedSubclasses().length);
+        assertThat(tags).hasSize(Command.class.getPermittedSubclasses().length)
+            .doesNotContain(CommandCodec.PLACE_ORDER_V1, CommandCodec.CANCEL_ORDER_V1, CommandCodec.CANCEL_ALL_ORDERS_V1);
+    }
+
+    /** Records written by version 1 (tags 6, 7, 8) still decode, to the commands that behave as they did. */
+    @Test
+    void shouldDecodeVersion1OrderAndCancelRecords()
+    {
+        final ByteBuffer place = record(6).putLong(7).put((byte)4).put("A.B".getBytes()).put((byte)2).put((byte)1)
+            .putLong(100).putLong(0).putLong(5);
+        assertThat(decode(place)).isEqualTo(new PlaceOrder(7, "A.B", OrderType.LIMIT, Side.BUY, 100, 0, 5, null,
+            null, null));
+        assertThat(decode(record(7).putLong(7).putLong(10_100_000_000_001L)))
+            .isEqualTo(new CancelOrder(7, 10_100_000_000_001L, null));
+        assertThat(decode(record(8).putLong(7).put((byte)4).put("A.B".getBytes())))
+            .isEqualTo(new CancelAllOrders(7, "A.B", null));
+        assertThat(decode(record(8).putLong(7).put((byte)0)))
+            .as("a version-1 cancel-all without a pair was refused with 4009: it stays refused")
+            .isEqualTo(new CancelAllOrders(7, "", null));
+    }
+
+    private static ByteBuffer record(final int tag)
+    {
+        return ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN).put((byte)tag);
+    }
+
+    private Command decode(final ByteBuffer record)
+    {
+        return codec.decode(record, 0, record.position());
     }
 
     @Test
     void shouldEncodeCompactly()
     {
         assertThat(encode(new CreateAccount())).hasSize(2);
-        assertThat(encode(new CancelOrder(1, 2))).hasSize(17);
+        assertThat(encode(new CancelOrder(1, 2))).hasSize(18);
+        assertThat(encode(new FireDeadMansSwitches())).hasSize(1);
         assertThat(encode(new RevokeApiKey("abc"))).hasSize(5);
     }
 

@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DELETE /v1/trade/openOrders/{coinPair} end to end (spec section 5). */
+/**
+ * DELETE /v1/trade/openOrders/{coinPair} end to end (spec section 5), and our extensions: without a pair (every
+ * pair), with an orderSide.
+ */
 class CancelAllTest
 {
     private static final String CANCEL_ALL = "/v1/trade/openOrders/BCH.ETH";
@@ -203,5 +206,58 @@ class CancelAllTest
         }
         assertThat(exchange.signedOk(maker, "GET", "/v1/trade/openOrders", "currency=BCH", null)).isEmpty();
         assertThat(exchange.publicGet("/v1/market/public/orderBooks?coinPair=BCH.ETH").data().get("ASK")).isEmpty();
+    }
+
+    @Test
+    void shouldCancelEveryOpenOrderOfTheCallerOnEveryPairWithTheSameAnswer()
+    {
+        final long bch = exchange.limitOrder(maker, "BCH.ETH", "SELL", "0.05", "2");
+        final long eth = exchange.limitOrder(maker, "ETH.BTC", "BUY", "0.03", "1");
+        final long stop = exchange.signedOk(maker, "POST", "/v1/trade/limitOrders", null,
+            "coinPair=BCH.ETH&orderSide=BUY&price=0.06&stopPrice=0.07&quantity=1").get("orderID").asLong();
+        final long otherAccount = exchange.limitOrder(taker, "ETH.BTC", "BUY", "0.03", "1");
+
+        final TestExchange.Answer answer = exchange.signed(maker, "DELETE", "/v1/trade/openOrders", null, null);
+
+        assertThat(answer.statusCode()).isEqualTo(1000);
+        assertThat(answer.data().fieldNames()).toIterable().containsExactly("orderIDList", "requestAt");
+        assertThat(ids(answer.data())).containsExactly(bch, eth, stop);
+        for (final long orderId : List.of(bch, eth, stop))
+        {
+            assertThat(exchange.order(maker, orderId).get("status").asText()).isEqualTo("COMPLETE");
+        }
+        assertThat(exchange.available(maker, "BCH")).isEqualByComparingTo("1000");
+        assertThat(exchange.available(maker, "ETH")).isEqualByComparingTo("1000");
+        assertThat(exchange.available(maker, "BTC")).isEqualByComparingTo("1000");
+        assertThat(exchange.order(taker, otherAccount).get("status").asText()).isEqualTo("REQUEST");
+    }
+
+    @Test
+    void shouldCancelOnlyTheSideAskedOnOnePairOrEveryPair()
+    {
+        final long sell = exchange.limitOrder(maker, "BCH.ETH", "SELL", "0.05", "2");
+        final long buy = exchange.limitOrder(maker, "BCH.ETH", "BUY", "0.04", "1");
+        final long otherPairSell = exchange.limitOrder(maker, "ETH.BTC", "SELL", "0.05", "1");
+
+        assertThat(ids(exchange.signedOk(maker, "DELETE", CANCEL_ALL, "orderSide=BUY", null))).containsExactly(buy);
+        assertThat(exchange.order(maker, sell).get("status").asText()).isEqualTo("REQUEST");
+        assertThat(ids(exchange.signedOk(maker, "DELETE", "/v1/trade/openOrders", null, "orderSide=SELL")))
+            .containsExactly(sell, otherPairSell);
+        assertThat(exchange.signedOk(maker, "GET", "/v1/trade/openOrders", "currency=BCH", null)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnOrderSideOtherThanBuyOrSellWith4006AndChangeNothing()
+    {
+        exchange.limitOrder(maker, "BCH.ETH", "SELL", "0.05", "2");
+        final String before = exchange.accountState(maker);
+        for (final String side : new String[] {"buy", "BOTH", "SELL,BUY"})
+        {
+            assertThat(exchange.signed(maker, "DELETE", CANCEL_ALL, "orderSide=" + side, null).statusCode())
+                .isEqualTo(4006);
+            assertThat(exchange.signed(maker, "DELETE", "/v1/trade/openOrders", "orderSide=" + side, null)
+                .statusCode()).isEqualTo(4006);
+        }
+        assertThat(exchange.accountState(maker)).isEqualTo(before);
     }
 }

@@ -415,7 +415,7 @@ class PublicApiTest
             exchange.publicUri("/v1/public/time")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
         assertThat(post.statusCode()).isEqualTo(4017);
         assertThat(exchange.signed(maker, "PUT", "/v1/trade/limitOrders", null, null).statusCode()).isEqualTo(4017);
-        assertThat(exchange.signed(maker, "DELETE", "/v1/trade/openOrders", null, null).statusCode())
+        assertThat(exchange.signed(maker, "PUT", "/v1/trade/openOrders", null, null).statusCode())
             .isEqualTo(4017);
         assertThat(exchange.publicGet("/admin/v1/accounts").statusCode()).isEqualTo(4000);
     }

@@ -19,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -287,6 +290,20 @@ final class TestExchange implements AutoCloseable
     {
         return signedOk(trader, "GET", "/v1/account/balances/" + currency, null, null).get(0)
             .get("availableBalance").decimalValue();
+    }
+
+    /**
+     * Waits until the condition holds, checking it every millisecond, for at most 30 seconds (a generous bound for
+     * something another thread of the server does).
+     */
+    static void awaitCondition(final String what, final BooleanSupplier condition)
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean())
+        {
+            assertThat(System.nanoTime() - deadlineNs).as("waited 30 s for %s", what).isNegative();
+            LockSupport.parkNanos(1_000_000);
+        }
     }
 
     /** @return balances and open orders of the account as the admin API shows them: to compare before and after. */

@@ -18,7 +18,8 @@ import dev.bourse.engine.command.Transfer;
  * The exchange every engine benchmark runs on: one pair {@value #COIN_PAIR} of two currencies of scale 0 with 0
  * price and amount decimals and no fees (a workload's ticks and lots map 1:1 to base units), accounts 1..N funded
  * in both currencies, and no self-trade prevention (the shared workloads let an account's orders trade with each
- * other).
+ * other). A benchmark of several pairs gets more pairs of the same kind, {@link #coinPair(int)}, each of its own
+ * Currency priced in {@value #QUOTE}, in which the accounts are funded too.
  */
 public final class BenchmarkExchange
 {
@@ -45,17 +46,48 @@ public final class BenchmarkExchange
      */
     public static Engine create(final EngineConfiguration configuration, final long accounts, final long balance)
     {
+        return create(configuration, accounts, balance, 1);
+    }
+
+    /**
+     * @param configuration the engine's limits (self-trade prevention is replaced by NONE).
+     * @param accounts      accounts to create (IDs 1..accounts).
+     * @param balance       deposited to each, in every currency.
+     * @param pairs         pairs to create: {@code coinPair(0)} ... {@code coinPair(pairs - 1)}.
+     * @return a new engine holding the pairs and the funded accounts.
+     */
+    public static Engine create(
+        final EngineConfiguration configuration, final long accounts, final long balance, final int pairs)
+    {
         final Engine engine = new Engine(configuration.withSelfTradePrevention(SelfTradePrevention.NONE));
         final PairPolicy policy = new PairPolicy("benchmark pair", 1, 0, 0, 1, Long.MAX_VALUE, 0, Long.MAX_VALUE,
             0, 0, PairState.TRADING);
-        setUp(engine, new PutPair(BASE, QUOTE, 0, 0, policy));
+        for (int pair = 0; pair < pairs; pair++)
+        {
+            setUp(engine, new PutPair(currency(pair), QUOTE, 0, 0, policy));
+        }
         for (long uid = 1; uid <= accounts; uid++)
         {
             setUp(engine, new CreateAccount());
-            setUp(engine, new Transfer(uid, TransferType.DEPOSIT, BASE, balance, 0, TransferDetails.NONE));
             setUp(engine, new Transfer(uid, TransferType.DEPOSIT, QUOTE, balance, 0, TransferDetails.NONE));
+            for (int pair = 0; pair < pairs; pair++)
+            {
+                setUp(engine, new Transfer(uid, TransferType.DEPOSIT, currency(pair), balance, 0,
+                    TransferDetails.NONE));
+            }
         }
         return engine;
+    }
+
+    /** @return the pair of that index: {@value #COIN_PAIR} for 0, then {@code B1.QUOTE}, {@code B2.QUOTE}... */
+    public static String coinPair(final int index)
+    {
+        return currency(index) + "." + QUOTE;
+    }
+
+    private static String currency(final int index)
+    {
+        return index == 0 ? BASE : "B" + index;
     }
 
     /** Applies a command that must succeed. */

@@ -1,6 +1,7 @@
 package dev.bourse.bench.workload;
 
 import dev.bourse.engine.Side;
+import dev.bourse.engine.TimeInForce;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.PlaceOrder;
@@ -8,7 +9,7 @@ import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Turns workload commands into engine commands: a workload's order IDs are mapped to the IDs the engine gave, and an
- * IOC order becomes a MARKET order (see {@link WorkloadReplayer}).
+ * IOC order is a LIMIT order with time in force IOC (see {@link WorkloadReplayer}).
  */
 public final class CommandTranslator
 {
@@ -33,9 +34,9 @@ public final class CommandTranslator
     private static PlaceOrder toPlaceOrder(final WorkloadCommand.Place place)
     {
         final Side side = place.buy() ? Side.BUY : Side.SELL;
-        return place.immediateOrCancel() ?
-            PlaceOrder.market(place.uid(), BenchmarkExchange.COIN_PAIR, side, place.size()) :
+        final PlaceOrder limit =
             PlaceOrder.limit(place.uid(), BenchmarkExchange.COIN_PAIR, side, place.price(), place.size());
+        return place.immediateOrCancel() ? limit.withTimeInForce(TimeInForce.IOC) : limit;
     }
 
     /**

@@ -11,9 +11,8 @@ import java.util.TreeMap;
 
 /**
  * A plain price-time order book for the workload format, independent of the engine: the reference a generated
- * workload's expected outcome comes from. GTC orders rest what they do not fill, IOC orders take what they can at
- * any price (as the replayer's MARKET orders do), trades happen at the resting order's price, one per resting order
- * filled. It also knows which orders are live, so that a generator can cancel only those.
+ * workload's expected outcome comes from. GTC orders rest what they do not fill, IOC orders take what they can
+ * within their limit and cancel the rest, trades happen at the resting order's price, one per resting order filled. It also knows which orders are live, so that a generator can cancel only those.
  */
 public final class ReferenceBook
 {
@@ -35,7 +34,7 @@ public final class ReferenceBook
         {
             final Map.Entry<Long, ArrayDeque<RestingOrder>> best = opposite.firstEntry();
             final long price = best.getKey();
-            if (!place.immediateOrCancel() && (place.buy() ? price > place.price() : price < place.price()))
+            if (place.buy() ? price > place.price() : price < place.price())
             {
                 break;
             }

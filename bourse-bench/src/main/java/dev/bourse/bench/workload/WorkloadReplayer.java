@@ -18,11 +18,10 @@ import java.util.List;
 /**
  * Replays a shared workload through an engine and counts its outcome. The workload runs on a
  * {@link BenchmarkExchange} (its ticks and lots 1:1 in base units, no fees), its uids are accounts 1..N (created in
- * that order), its order IDs are mapped to the engine's. An IOC order becomes a MARKET order: in the shared
- * workloads every IOC's limit lies beyond every resting price (90,000 or 110,000 against a book within
- * 99,000..101,000), so it takes exactly what a market order takes; the expected outcome in the header checks that
- * this holds. The workloads assume no self-trade prevention (an account's orders may trade with each other), so the
- * engine runs with {@link SelfTradePrevention#NONE}.
+ * that order), its order IDs are mapped to the engine's. An IOC order is replayed as what it is, a LIMIT order with
+ * time in force IOC at its limit price: what it cannot fill at once is cancelled; the expected outcome in the header
+ * checks the replay. The workloads assume no self-trade prevention (an account's orders may trade with each
+ * other), so the engine runs with {@link SelfTradePrevention#NONE}.
  */
 public final class WorkloadReplayer implements EventSink
 {

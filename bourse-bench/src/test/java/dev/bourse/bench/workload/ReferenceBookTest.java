@@ -29,10 +29,11 @@ class ReferenceBookTest
         final ReferenceBook book = new ReferenceBook();
         book.place(new WorkloadCommand.Place(1, 1, true, 99, 5, false));
 
-        book.place(new WorkloadCommand.Place(2, 2, false, 90_000, 8, true));
+        book.place(new WorkloadCommand.Place(2, 2, false, 90, 8, true));
         book.place(new WorkloadCommand.Place(3, 2, false, 100, 4, false));
+        book.place(new WorkloadCommand.Place(4, 1, true, 99, 4, true));
 
-        assertThat(book.trades()).isEqualTo(1);
+        assertThat(book.trades()).as("the last IOC's limit does not reach the ask").isEqualTo(1);
         assertThat(book.volume()).isEqualTo(5);
         assertThat(book.resting()).isEqualTo(1);
         assertThat(book.bestBid()).isZero();

@@ -5,6 +5,7 @@ package dev.bourse.engine.command;
  * time, in the order of the journal, each with its timestamp.
  */
 public sealed interface Command
-    permits PutPair, CreateAccount, Transfer, IssueApiKey, RevokeApiKey, PlaceOrder, CancelOrder, CancelAllOrders
+    permits PutPair, CreateAccount, Transfer, IssueApiKey, RevokeApiKey, PlaceOrder, CancelOrder, CancelAllOrders,
+    SetDeadMansSwitch, FireDeadMansSwitches
 {
 }

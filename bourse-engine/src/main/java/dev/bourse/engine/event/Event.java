@@ -7,6 +7,6 @@ package dev.bourse.engine.event;
 public sealed interface Event
     permits CommandRejected, CurrencyCreated, PairUpdated, AccountCreated, ApiKeyIssued, ApiKeyRevoked,
     TransferCompleted, BalanceChanged, OrderAccepted, OrderTriggered, OrderFilled, OrderCancelled, TradeExecuted,
-    AllOrdersCancelled
+    AllOrdersCancelled, OrderAlreadyAccepted, DeadMansSwitchSet
 {
 }

@@ -29,6 +29,17 @@ public final class OrderIdList
         return ids.length == 0 ? EMPTY : new OrderIdList(ids);
     }
 
+    /**
+     * @param ids  the IDs in their first {@code size} slots; the list takes the array over when it is full, else
+     *             copies those slots.
+     * @param size how many of the slots hold IDs.
+     * @return the list of those IDs.
+     */
+    public static OrderIdList wrap(final long[] ids, final int size)
+    {
+        return wrap(size == ids.length ? ids : Arrays.copyOf(ids, size));
+    }
+
     /** @return a list of copies of the IDs (for tests and tools). */
     public static OrderIdList of(final long... ids)
     {

@@ -28,6 +28,7 @@ import dev.bourse.engine.Side;
  * @param status            the status.
  * @param createdAtMs       acceptance time.
  * @param completedAtMs     completion time, 0 while open.
+ * @param clientOrderId     the client's ID of the order, or null.
  */
 public record OrderView(
     long orderId,
@@ -49,7 +50,8 @@ public record OrderView(
     int takerFeePpm,
     OrderStatus status,
     long createdAtMs,
-    long completedAtMs)
+    long completedAtMs,
+    String clientOrderId)
 {
     /** @return {@code requestAmount}: the initial quantity less what was cancelled. */
     public long requestQuantity()
@@ -66,6 +68,6 @@ public record OrderView(
     {
         return new OrderView(orderId, accountId, coinPair, type, side, price, stopPrice, initialQuantity,
             cancelledQuantity + remainQuantity, 0, filledQuantity, filledVolume, feePaid, reservedValue, 0,
-            makerFeePpm, takerFeePpm, OrderStatus.COMPLETE, createdAtMs, timestampMs);
+            makerFeePpm, takerFeePpm, OrderStatus.COMPLETE, createdAtMs, timestampMs, clientOrderId);
     }
 }

@@ -100,6 +100,7 @@ public final class JsonViews
         json.writeStringField("status", order.status().name());
         createdAt(json, order.createdAtMs());
         json.writeNumberField("completedAt", order.completedAtMs());
+        clientOrderId(json, order);
         json.writeEndObject();
     }
 
@@ -128,7 +129,17 @@ public final class JsonViews
         createdAt(json, order.createdAtMs());
         json.writeNumberField("completedAt", order.completedAtMs());
         decimal(json, "averageFillPrice", averageFillPrice(order, currencyScale, marketScale));
+        clientOrderId(json, order);
         json.writeEndObject();
+    }
+
+    /** Our extension, after the spec's fields: the order's client order ID, when it has one. */
+    private static void clientOrderId(final JsonGenerator json, final OrderView order) throws IOException
+    {
+        if (order.clientOrderId() != null)
+        {
+            json.writeStringField("clientOrderId", order.clientOrderId());
+        }
     }
 
     private static void orderHead(final JsonGenerator json, final OrderView order, final MarketDirectory.Pair pair)

@@ -1,13 +1,19 @@
 package dev.bourse.server.gateway;
 
+import dev.bourse.engine.SelfTradePrevention;
 import dev.bourse.engine.Side;
 import dev.bourse.engine.Status;
+import dev.bourse.engine.TimeInForce;
 import dev.bourse.engine.TransferType;
 import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.PlaceOrder;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.event.AllOrdersCancelled;
+import dev.bourse.engine.event.DeadMansSwitchSet;
 import dev.bourse.engine.event.OrderAccepted;
+import dev.bourse.engine.event.OrderAlreadyAccepted;
+import dev.bourse.engine.event.OrderCancelled;
 import dev.bourse.engine.event.OrderIdList;
 import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.TransferCompleted;
@@ -29,8 +35,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
- * The BITFRONT Open API of spec section 4: sixteen routes answered from the read model, the durable history behind
- * its recent window ({@link HistoryReads}), and the engine.
+ * The BITFRONT Open API of spec section 4 (sixteen routes answered from the read model, the durable history behind
+ * its recent window ({@link HistoryReads}), and the engine) and our extensions of it: cancel-all of every pair, a
+ * dead man's switch, order information and cancel by client order ID.
  */
 public final class PublicApi
 {
@@ -83,6 +90,12 @@ public final class PublicApi
             Route.of("GET", "/v1/trade/openOrders", Route.Access.SIGNED, this::openOrders),
             Route.of("DELETE", "/v1/trade/orders/{orderID}", Route.Access.SIGNED, this::cancelOrder),
             Route.of("DELETE", "/v1/trade/openOrders/{coinPair}", Route.Access.SIGNED, this::cancelAll),
+            Route.of("DELETE", "/v1/trade/openOrders", Route.Access.SIGNED, this::cancelAll),
+            Route.of("POST", "/v1/trade/cancelAllAfter", Route.Access.SIGNED, this::cancelAllAfter),
+            Route.of("DELETE", "/v1/trade/clientOrders/{clientOrderId}", Route.Access.SIGNED,
+                this::cancelByClientOrderId),
+            Route.of("GET", "/v2/account/clientOrders/{clientOrderId}", Route.Access.SIGNED,
+                this::orderInfoByClientOrderId),
             Route.of("GET", "/v1/account/balances", Route.Access.SIGNED, this::balances),
             Route.of("GET", "/v1/account/balances/{currency}", Route.Access.SIGNED, this::balance),
             Route.of("GET", "/v2/account/orders/{orderID}", Route.Access.SIGNED, this::orderInfo),
@@ -218,7 +231,7 @@ public final class PublicApi
             PlaceOrder.limit(request.accountId(), pair.coinPair(), side, price, quantity) :
             PlaceOrder.stopLimit(request.accountId(), pair.coinPair(), side, price,
                 DecimalUnits.parse(stopText, marketScale, DecimalUnits.PRICE), quantity);
-        return placeOrder(order);
+        return placeOrder(withEntryOptions(order, params));
     }
 
     private CompletableFuture<ApiResponse> marketOrder(final ApiRequest request)
@@ -228,7 +241,39 @@ public final class PublicApi
         final MarketDirectory.Pair pair = orderPair(params);
         final Side side = side(params);
         final long quantity = DecimalUnits.parse(quantityText, markets.scale(pair.currency()), DecimalUnits.QUANTITY);
-        return placeOrder(PlaceOrder.market(request.accountId(), pair.coinPair(), side, quantity));
+        return placeOrder(withEntryOptions(PlaceOrder.market(request.accountId(), pair.coinPair(), side, quantity),
+            params));
+    }
+
+    /**
+     * Our extension: the optional {@code timeInForce}, {@code selfTradePrevention} and {@code clientOrderId} of an
+     * order (4002 for a value outside their lists and charset); the engine decides which orders take which.
+     */
+    private static PlaceOrder withEntryOptions(final PlaceOrder order, final RequestParameters params)
+    {
+        final String timeInForce = params.optional("timeInForce");
+        final String prevention = params.optional("selfTradePrevention");
+        final String clientOrderId = params.optional("clientOrderId");
+        if (clientOrderId != null && !PlaceOrder.isValidClientOrderId(clientOrderId))
+        {
+            throw new ApiException(Status.INVALID_PARAMETER);
+        }
+        return order.withTimeInForce(timeInForce == null ? null : constant(TimeInForce.class, timeInForce))
+            .withSelfTradePrevention(prevention == null ? null : constant(SelfTradePrevention.class, prevention))
+            .withClientOrderId(clientOrderId);
+    }
+
+    /** @return the constant of exactly that name (4002 otherwise). */
+    private static <E extends Enum<E>> E constant(final Class<E> type, final String name)
+    {
+        for (final E constant : type.getEnumConstants())
+        {
+            if (constant.name().equals(name))
+            {
+                return constant;
+            }
+        }
+        throw new ApiException(Status.INVALID_PARAMETER);
     }
 
     private MarketDirectory.Pair orderPair(final RequestParameters params)
@@ -240,7 +285,12 @@ public final class PublicApi
 
     private static Side side(final RequestParameters params)
     {
-        return switch (params.required("orderSide"))
+        return side(params.required("orderSide"));
+    }
+
+    private static Side side(final String orderSide)
+    {
+        return switch (orderSide)
         {
             case "BUY" -> Side.BUY;
             case "SELL" -> Side.SELL;
@@ -248,18 +298,26 @@ public final class PublicApi
         };
     }
 
+    /** Places an order; one whose client order ID the account remembers answers the order first placed with it. */
     private CompletableFuture<ApiResponse> placeOrder(final PlaceOrder order)
     {
         return engine.send(order, reply ->
         {
-            final long orderId = reply.first(OrderAccepted.class).order().orderId();
-            return ApiResponse.ok(json ->
-            {
-                json.writeStartObject();
-                json.writeNumberField("orderID", orderId);
-                json.writeNumberField("requestAt", reply.timestampMs());
-                json.writeEndObject();
-            });
+            final OrderAlreadyAccepted placedBefore = reply.first(OrderAlreadyAccepted.class);
+            return placedBefore != null ?
+                orderAnswer(placedBefore.orderId(), placedBefore.acceptedAtMs()) :
+                orderAnswer(reply.first(OrderAccepted.class).order().orderId(), reply.timestampMs());
+        });
+    }
+
+    private static ApiResponse orderAnswer(final long orderId, final long requestAtMs)
+    {
+        return ApiResponse.ok(json ->
+        {
+            json.writeStartObject();
+            json.writeNumberField("orderID", orderId);
+            json.writeNumberField("requestAt", requestAtMs);
+            json.writeEndObject();
         });
     }
 
@@ -298,19 +356,39 @@ public final class PublicApi
     private CompletableFuture<ApiResponse> cancelOrder(final ApiRequest request)
     {
         final long orderId = orderIdParam(request);
-        return engine.send(new CancelOrder(request.accountId(), orderId), reply -> ApiResponse.ok(json ->
-        {
-            json.writeStartObject();
-            json.writeNumberField("orderID", orderId);
-            json.writeNumberField("requestAt", reply.timestampMs());
-            json.writeEndObject();
-        }));
+        return engine.send(new CancelOrder(request.accountId(), orderId),
+            reply -> orderAnswer(orderId, reply.timestampMs()));
     }
 
+    private static String clientOrderIdParam(final ApiRequest request)
+    {
+        final String clientOrderId = request.pathParam("clientOrderId");
+        if (!PlaceOrder.isValidClientOrderId(clientOrderId))
+        {
+            throw new ApiException(Status.INVALID_PARAMETER);
+        }
+        return clientOrderId;
+    }
+
+    /** Our extension: cancels the order the caller placed with a client order ID it still remembers. */
+    private CompletableFuture<ApiResponse> cancelByClientOrderId(final ApiRequest request)
+    {
+        final String clientOrderId = clientOrderIdParam(request);
+        return engine.send(CancelOrder.byClientOrderId(request.accountId(), clientOrderId),
+            reply -> orderAnswer(reply.first(OrderCancelled.class).order().orderId(), reply.timestampMs()));
+    }
+
+    /**
+     * Cancels every open order of the caller on the pair of the path or, without one (our extension), on every
+     * pair; an optional {@code orderSide} (our extension) limits it to BUY or SELL orders (4006 otherwise).
+     */
     private CompletableFuture<ApiResponse> cancelAll(final ApiRequest request)
     {
-        final MarketDirectory.Pair pair = PairParameter.require(markets, request.pathParam("coinPair"));
-        return engine.send(new CancelAllOrders(request.accountId(), pair.coinPair()), reply ->
+        final String coinPair = request.pathParams().containsKey("coinPair") ?
+            PairParameter.require(markets, request.pathParam("coinPair")).coinPair() : null;
+        final String sideText = request.params().optional("orderSide");
+        final Side side = sideText == null ? null : side(sideText);
+        return engine.send(new CancelAllOrders(request.accountId(), coinPair, side), reply ->
         {
             final OrderIdList orderIds = reply.first(AllOrdersCancelled.class).orderIds();
             return ApiResponse.ok(json ->
@@ -323,6 +401,30 @@ public final class PublicApi
                 }
                 json.writeEndArray();
                 json.writeNumberField("requestAt", reply.timestampMs());
+                json.writeEndObject();
+            });
+        });
+    }
+
+    /**
+     * Our extension, the dead man's switch: unless called again within {@code timeout} ms, every open order of the
+     * caller (on {@code coinPair}, or on every pair) is cancelled as one cancel-all; a timeout of 0 disarms it.
+     * Answers {@code requestAt} and {@code triggerAt} (0 when disarmed).
+     */
+    private CompletableFuture<ApiResponse> cancelAllAfter(final ApiRequest request)
+    {
+        final long timeoutMs = RequestParameters.parseLong(request.params().required("timeout"),
+            Status.INVALID_PARAMETER);
+        final String coinPairText = request.params().optional("coinPair");
+        final String coinPair = coinPairText == null ? null : PairParameter.require(markets, coinPairText).coinPair();
+        return engine.send(new SetDeadMansSwitch(request.accountId(), coinPair, timeoutMs), reply ->
+        {
+            final long triggerAtMs = reply.first(DeadMansSwitchSet.class).deadlineMs();
+            return ApiResponse.ok(json ->
+            {
+                json.writeStartObject();
+                json.writeNumberField("requestAt", reply.timestampMs());
+                json.writeNumberField("triggerAt", triggerAtMs);
                 json.writeEndObject();
             });
         });
@@ -368,6 +470,18 @@ public final class PublicApi
             }
             return ApiResponse.ok(json -> views.orderInfo(json, order));
         });
+    }
+
+    /** Our extension: order information of the newest order the caller placed with a client order ID. */
+    private CompletableFuture<ApiResponse> orderInfoByClientOrderId(final ApiRequest request)
+    {
+        final OrderView order = readModel.orders().orderByClientOrderId(request.accountId(),
+            clientOrderIdParam(request));
+        if (order == null)
+        {
+            throw new ApiException(Status.ORIGINAL_REQUEST_NOT_FOUND);
+        }
+        return done(ApiResponse.ok(json -> views.orderInfo(json, order)));
     }
 
     private CompletableFuture<ApiResponse> accountTradeHistory(final ApiRequest request)

@@ -19,7 +19,8 @@ import org.agrona.collections.LongArrayQueue;
 
 /**
  * Read model of orders: the latest view of every open order and of the most recently completed ones (which the
- * engine forgets), and each account's open orders newest first. At most {@code maxCompletedOrders} completed orders
+ * engine forgets), each account's open orders newest first, and each account's orders by client order ID (the newest
+ * order placed with the ID, for as long as its view is in memory). At most {@code maxCompletedOrders} completed orders
  * are kept in memory; the oldest completions are let go first (the durable history keeps them, see
  * {@link HistoryWindow}). Written by the projection thread only.
  */
@@ -31,6 +32,12 @@ public final class OrderStore
     private final Map<Long, NavigableMap<Long, OrderView>> openByAccount = new ConcurrentHashMap<>();
     private final LongArrayQueue completedInOrder = new LongArrayQueue();
     private final LongArrayQueue completionSequences = new LongArrayQueue();
+    private final Map<ClientOrderKey, Long> byClientOrderId = new ConcurrentHashMap<>();
+
+    /** An account's client order ID. */
+    private record ClientOrderKey(long accountId, String clientOrderId)
+    {
+    }
 
     /**
      * @param maxCompletedOrders how many completed orders are kept in memory.
@@ -50,6 +57,10 @@ public final class OrderStore
     void update(final OrderView view, final long sequence)
     {
         final OrderView previous = views.put(view.orderId(), view);
+        if (previous == null && view.clientOrderId() != null)
+        {
+            byClientOrderId.merge(new ClientOrderKey(view.accountId(), view.clientOrderId()), view.orderId(), Math::max);
+        }
         final NavigableMap<Long, OrderView> open = openByAccount.computeIfAbsent(
             view.accountId(), id -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()));
         if (view.status().isOpen())
@@ -65,7 +76,12 @@ public final class OrderStore
             while (completedInOrder.size() > maxCompletedOrders)
             {
                 window.evicted(completionSequences.pollLong());
-                views.remove(completedInOrder.pollLong());
+                final OrderView letGo = views.remove(completedInOrder.pollLong());
+                if (letGo.clientOrderId() != null)
+                {
+                    byClientOrderId.remove(new ClientOrderKey(letGo.accountId(), letGo.clientOrderId()),
+                        letGo.orderId());
+                }
             }
         }
     }
@@ -101,24 +117,26 @@ public final class OrderStore
     }
 
     /**
-     * Restores an empty store from {@link #writeSnapshot}; completed orders beyond this store's bound are let go.
+     * Restores an empty store from {@link #writeSnapshot}; completed orders beyond this store's bound are let go, and
+     * the index by client order ID is rebuilt from the views.
      *
      * @param format           the read model snapshot's format; before 3, completions have no sequence and take
-     *                         the snapshot's.
+     *                         the snapshot's, and views have no client order ID.
      * @param snapshotSequence the sequence the snapshot was taken at.
      */
     void readSnapshot(final DataInput in, final int format, final long snapshotSequence) throws IOException
     {
+        final boolean current = format >= ReadModel.SNAPSHOT_VERSION_WITH_SEQUENCES;
         final int completed = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < completed; i++)
         {
-            final long sequence = format >= ReadModel.SNAPSHOT_VERSION_WITH_SEQUENCES ? in.readLong() : snapshotSequence;
-            update(SnapshotFields.readOrderView(in), sequence);
+            final long sequence = current ? in.readLong() : snapshotSequence;
+            update(SnapshotFields.readOrderView(in, current), sequence);
         }
         final int open = SnapshotFields.readCount(in, Integer.MAX_VALUE);
         for (int i = 0; i < open; i++)
         {
-            update(SnapshotFields.readOrderView(in), snapshotSequence);
+            update(SnapshotFields.readOrderView(in, current), snapshotSequence);
         }
     }
 
@@ -135,6 +153,18 @@ public final class OrderStore
     public OrderView order(final long orderId)
     {
         return views.get(orderId);
+    }
+
+    /**
+     * @param accountId     the owner.
+     * @param clientOrderId the client order ID.
+     * @return the latest view of the newest order the account placed with the ID, or null when there is none or it is
+     * no longer in memory.
+     */
+    public OrderView orderByClientOrderId(final long accountId, final String clientOrderId)
+    {
+        final Long orderId = byClientOrderId.get(new ClientOrderKey(accountId, clientOrderId));
+        return orderId == null ? null : views.get(orderId);
     }
 
     /**

@@ -60,7 +60,10 @@ public final class ReadModel implements Projection
 
     /** The format of {@link #writeSnapshot}; a snapshot of a newer format is refused. */
     static final int SNAPSHOT_VERSION = 3;
-    /** The first format whose history records carry their command's sequence (and the {@link HistoryWindow}). */
+    /**
+     * The first format whose history records carry their command's sequence (and the {@link HistoryWindow}) and whose
+     * order views carry their client order ID.
+     */
     static final int SNAPSHOT_VERSION_WITH_SEQUENCES = 3;
     /** The second format: the market directory and account labels, history records without their sequences. */
     private static final int SNAPSHOT_VERSION_WITH_MARKETS = 2;
@@ -92,8 +95,8 @@ public final class ReadModel implements Projection
     }
 
     /**
-     * Follows one durable command: each order's last view in the command's events (or, for a cancel-all, its view
-     * with the remainder cancelled) becomes the order's view.
+     * Follows one durable command: each order's last view in the command's events (or, for a cancel-all or a dead
+     * man's switch, its view with the remainder cancelled) becomes the order's view.
      */
     @Override
     public void onApplied(final AppliedCommand applied)
@@ -231,7 +234,7 @@ public final class ReadModel implements Projection
         else
         {
             throw new IOException("the read model snapshot has format " + version + "; this server reads formats " +
-                SNAPSHOT_VERSION_WITHOUT_MARKETS + " and " + SNAPSHOT_VERSION);
+                SNAPSHOT_VERSION_WITHOUT_MARKETS + " to " + SNAPSHOT_VERSION);
         }
         orders.readSnapshot(in, version, snapshotSequence);
         orders.forEachOpen(depth::update);

@@ -67,14 +67,24 @@ final class SnapshotFields
         out.writeByte(EnumCodes.code(view.status()));
         out.writeLong(view.createdAtMs());
         out.writeLong(view.completedAtMs());
+        out.writeBoolean(view.clientOrderId() != null);
+        if (view.clientOrderId() != null)
+        {
+            out.writeUTF(view.clientOrderId());
+        }
     }
 
-    static OrderView readOrderView(final DataInput in) throws IOException
+    /**
+     * @param withClientOrderId whether the view was written with its client order ID (snapshot format 3 on); an
+     *                          older view has none.
+     */
+    static OrderView readOrderView(final DataInput in, final boolean withClientOrderId) throws IOException
     {
         return new OrderView(in.readLong(), in.readLong(), in.readUTF(), readCode(in, EnumCodes::orderType),
             readCode(in, EnumCodes::side), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
             in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt(),
-            readCode(in, EnumCodes::orderStatus), in.readLong(), in.readLong());
+            readCode(in, EnumCodes::orderStatus), in.readLong(), in.readLong(),
+            withClientOrderId && in.readBoolean() ? in.readUTF() : null);
     }
 
     static void writeTransfer(final DataOutput out, final TransferCompleted transfer) throws IOException

@@ -2,6 +2,7 @@ package dev.bourse.server.sequencer;
 
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.journal.CommandCodecException;
 import dev.bourse.journal.CommandLog;
 import org.agrona.concurrent.Agent;
@@ -24,6 +25,14 @@ import java.util.concurrent.locks.LockSupport;
  * it to the engine ({@link ApplyStep#apply}). After the batch it commits the log, and only then hands the batch to the
  * {@link ProjectionAgent}, which makes it visible (projections, then replies). Nothing of a command is visible before
  * its batch is durable, and no HTTP or JSON work happens on this thread.
+ * <p>
+ * Dead man's switches: the engine reads no clock, so at the start of each pass the agent compares the engine's
+ * {@link dev.bourse.engine.Engine#nextDeadlineMs() next deadline} with its clock and, when it has come, puts one
+ * {@link FireDeadMansSwitches} first in the batch: journaled, applied, committed and projected like a client's
+ * command (nobody waits for its answer), at most one a pass. A pass starts at the latest 1 ms after the previous one
+ * when idle (the idle strategy's longest park), so a switch fires within about a millisecond of its deadline, plus
+ * the batch and fsync in progress under load. The first pass after a restart fires every deadline that passed while
+ * the server was down, before any command submitted since.
  * <p>
  * Fail-stop: when the log cannot append or commit, or the engine throws, the agent stops accepting writes at once,
  * answers every command not yet durable with 5000 (outcome unknown: it may be durable if an earlier part of the batch
@@ -50,6 +59,7 @@ public final class EngineAgent implements Agent
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineAgent.class);
     private static final long HANDOFF_PARK_NS = TimeUnit.MICROSECONDS.toNanos(20);
+    private static final Command FIRE_DEAD_MANS_SWITCHES = new FireDeadMansSwitches();
 
     private record Request(Command command, CompletableFuture<AppliedCommand> reply)
     {
@@ -150,7 +160,11 @@ public final class EngineAgent implements Agent
             return answerQueued(Status.INTERNAL_SERVER_ERROR);
         }
         batch.clear();
-        queue.drainTo(batch, batchLimit);
+        if (step.engine().nextDeadlineMs() <= clock.time())
+        {
+            batch.add(new Request(FIRE_DEAD_MANS_SWITCHES, new CompletableFuture<>()));
+        }
+        queue.drainTo(batch, batchLimit - batch.size());
         if (batch.isEmpty())
         {
             return 0;

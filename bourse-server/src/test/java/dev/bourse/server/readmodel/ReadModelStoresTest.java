@@ -6,6 +6,12 @@ import dev.bourse.engine.Side;
 import dev.bourse.engine.event.OrderView;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadModelStoresTest
@@ -13,8 +19,14 @@ class ReadModelStoresTest
     private static OrderView view(final long id, final Side side, final long price, final long remain,
         final OrderStatus status)
     {
-        return new OrderView(id, 1, "BCH.ETH", OrderType.LIMIT, side, price, 0, 10, 0, remain, 10 - remain, 0, 0, 0, 0,
-            1000, 2000, status, 1, status == OrderStatus.COMPLETE ? 2 : 0);
+        return view(id, side, price, remain, status, null);
+    }
+
+    private static OrderView view(final long id, final Side side, final long price, final long remain,
+        final OrderStatus status, final String clientOrderId)
+    {
+        return new OrderView(id, 1, "BCH.ETH", OrderType.LIMIT, side, price, 0, 10, 0, remain, 10 - remain, 0, 0, 0,
+            0, 1000, 2000, status, 1, status == OrderStatus.COMPLETE ? 2 : 0, clientOrderId);
     }
 
     @Test
@@ -94,5 +106,61 @@ class ReadModelStoresTest
         assertThat(window.evictedThroughSequence()).isEqualTo(11);
         assertThat(orders.order(3).status()).isEqualTo(OrderStatus.COMPLETE);
         assertThat(orders.openOrders(1, o -> true, 10)).isEmpty();
+    }
+
+    @Test
+    void shouldFindTheNewestOrderOfAClientOrderIdWhileItsViewIsKept()
+    {
+        final OrderStore orders = new OrderStore(2, new HistoryWindow());
+        orders.update(view(1, Side.BUY, 100, 10, OrderStatus.REQUEST, "a"), 101);
+        orders.update(view(2, Side.BUY, 100, 10, OrderStatus.REQUEST, "b"), 102);
+        orders.update(view(3, Side.BUY, 100, 10, OrderStatus.REQUEST, "a"), 103);
+        assertThat(orders.orderByClientOrderId(1, "a").orderId()).isEqualTo(3);
+        assertThat(orders.orderByClientOrderId(2, "a")).as("another account's").isNull();
+
+        for (final long id : new long[] {2, 1, 3})
+        {
+            orders.update(view(id, Side.BUY, 100, 0, OrderStatus.COMPLETE, id == 2 ? "b" : "a"), 104);
+        }
+
+        assertThat(orders.order(2)).isNull();
+        assertThat(orders.orderByClientOrderId(1, "b")).as("forgotten with its view").isNull();
+        assertThat(orders.orderByClientOrderId(1, "a").status()).isEqualTo(OrderStatus.COMPLETE);
+    }
+
+    @Test
+    void shouldRestoreOrdersAndTheirClientOrderIdsFromASnapshot() throws IOException
+    {
+        final OrderStore orders = new OrderStore(10, new HistoryWindow());
+        orders.update(view(1, Side.BUY, 100, 10, OrderStatus.REQUEST, "a"), 105);
+        orders.update(view(2, Side.SELL, 100, 0, OrderStatus.COMPLETE, "a"), 106);
+        orders.update(view(3, Side.BUY, 100, 10, OrderStatus.REQUEST, null), 107);
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        orders.writeSnapshot(new DataOutputStream(bytes));
+
+        final OrderStore restored = new OrderStore(10, new HistoryWindow());
+        restored.readSnapshot(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 3, 200);
+
+        assertThat(restored.orderByClientOrderId(1, "a")).isEqualTo(orders.orderByClientOrderId(1, "a"))
+            .extracting(OrderView::orderId).isEqualTo(2L);
+        assertThat(restored.openOrders(1, o -> true, 10)).isEqualTo(orders.openOrders(1, o -> true, 10));
+    }
+
+    /** Format 2 wrote order views without the client order ID: they read as views without one. */
+    @Test
+    void shouldReadOrderViewsOfSnapshotFormat2() throws IOException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0);
+        out.writeInt(1);
+        final ByteArrayOutputStream view = new ByteArrayOutputStream();
+        SnapshotFields.writeOrderView(new DataOutputStream(view), view(7, Side.BUY, 100, 10, OrderStatus.REQUEST));
+        out.write(view.toByteArray(), 0, view.size() - 1);
+
+        final OrderStore restored = new OrderStore(10, new HistoryWindow());
+        restored.readSnapshot(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 2, 200);
+
+        assertThat(restored.order(7)).isEqualTo(view(7, Side.BUY, 100, 10, OrderStatus.REQUEST));
     }
 }

@@ -5,7 +5,9 @@ import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.engine.command.IssueApiKey;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.event.AccountCreated;
 import dev.bourse.journal.CommandCodecException;
 import dev.bourse.journal.CommandLog;
@@ -253,6 +255,42 @@ class SequencerTest
         assertThat(replies.get(2).join().status()).isEqualTo(Status.INTERNAL_SERVER_ERROR);
         assertThat(failStops).containsExactly("a projection failed on command 2 (CreateAccount)");
         assertThat(health.acceptingWrites()).isFalse();
+    }
+
+    /**
+     * The engine thread fires dead man's switches itself: once its clock reaches the engine's next deadline, the
+     * next pass journals and applies one {@link FireDeadMansSwitches} before the commands it drains, like any other
+     * command; one a pass, and none before the deadline.
+     */
+    @Test
+    void shouldFireDeadMansSwitchesAsAJournaledCommandFirstInThePassOnceTheDeadlineHasCome()
+    {
+        final Pair sequencer = sequencer(64, 8);
+        clock.update(10_000);
+        sequencer.engineAgent().submit(new CreateAccount());
+        sequencer.engineAgent().submit(new CreateAccount());
+        sequencer.engineAgent().submit(new SetDeadMansSwitch(1, null, 5_000));
+        sequencer.engineAgent().submit(new SetDeadMansSwitch(2, null, 6_000));
+        sequencer.engineAgent().doWork();
+        sequencer.projectionAgent().doWork();
+        assertThat(engine.nextDeadlineMs()).isEqualTo(15_000);
+
+        clock.update(14_999);
+        sequencer.engineAgent().doWork();
+        assertThat(log.commands).as("nothing due: an idle pass appends nothing").hasSize(4);
+
+        clock.update(16_000);
+        final CompletableFuture<AppliedCommand> queued = sequencer.engineAgent().submit(new CreateAccount());
+        assertThat(sequencer.engineAgent().doWork()).isEqualTo(2);
+        sequencer.projectionAgent().doWork();
+
+        assertThat(log.commands.subList(4, 6)).containsExactly(new FireDeadMansSwitches(), new CreateAccount());
+        assertThat(log.timestamps.get(4)).isEqualTo(16_000);
+        assertThat(engine.nextDeadlineMs()).as("both were due and fired").isEqualTo(Long.MAX_VALUE);
+        assertThat(queued.join().sequence()).isEqualTo(6);
+        assertThat(health.projectedSequence()).isEqualTo(6);
+        sequencer.engineAgent().doWork();
+        assertThat(log.commands).as("fired once").hasSize(6);
     }
 
     @Test

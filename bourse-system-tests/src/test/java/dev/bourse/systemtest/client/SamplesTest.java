@@ -11,6 +11,7 @@ import dev.bourse.systemtest.client.samples.AsyncSample;
 import dev.bourse.systemtest.client.samples.CancelAllSample;
 import dev.bourse.systemtest.client.samples.ConnectSample;
 import dev.bourse.systemtest.client.samples.PlaceOrdersSample;
+import dev.bourse.systemtest.client.samples.SafeOrderEntrySample;
 import dev.bourse.systemtest.client.samples.WatchFillSample;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,20 @@ class SamplesTest extends WithExchange
 
         assertThat(maker.client().openOrders(OpenOrdersQuery.forPair(ClientExchange.PAIR))).hasSize(1);
         assertThat(maker.client().balance("USDT").availableBalance()).isLessThan(new BigDecimal("10000"));
+    }
+
+    @Test
+    void shouldPlaceOnceKeepTheSwitchAliveAndCancelEverything()
+    {
+        final long orderId = SafeOrderEntrySample.placeOnce(maker.client(), new BigDecimal("30000"), "bid-1").orderId();
+        assertThat(SafeOrderEntrySample.placeOnce(maker.client(), new BigDecimal("30000"), "bid-1").orderId())
+            .isEqualTo(orderId);
+        assertThat(SafeOrderEntrySample.keepAlive(maker.client()).armed()).isTrue();
+
+        final CancelAllResult result = SafeOrderEntrySample.cancelEverything(maker.client());
+
+        assertThat(result.orderIds()).containsExactly(orderId);
+        assertThat(maker.client().orderInfoByClientOrderId("bid-1").status()).isEqualTo(OrderStatus.COMPLETE);
     }
 
     @Test

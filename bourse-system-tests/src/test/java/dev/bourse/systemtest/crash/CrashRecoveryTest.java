@@ -62,18 +62,18 @@ class CrashRecoveryTest
         System.out.println("crash test seed " + SEED + " (-Dbourse.crash.seed=" + SEED + " to repeat the choices)");
 
         ServerProcess server = ServerProcess.start(dataDir, config);
-        final List<ExchangeConnection.Trader> traders = setUp(connect(server, dataDir));
+        final List<ExchangeConnection.Trader> traders = setUp(ExchangeConnection.of(server, dataDir));
         for (int round = 1; round <= ROUNDS; round++)
         {
             final long ackedBefore = acks.acknowledged.get();
             final Set<Long> ordersBefore = new HashSet<>(acks.ownerByOrderId.keySet());
-            drive(server, connect(server, dataDir), traders, ackedBefore + 100 + random.nextInt(900));
+            drive(server, ExchangeConnection.of(server, dataDir), traders, ackedBefore + 100 + random.nextInt(900));
             server.kill();
             assertThat(acks.acknowledged.get()).as("round %d acknowledged something", round).isGreaterThan(ackedBefore);
 
             final ReadModel recovered = checkRecoveredState(dataDir, round);
             server = ServerProcess.start(dataDir, config);
-            checkServedState(connect(server, dataDir), traders, ordersBefore, recovered);
+            checkServedState(ExchangeConnection.of(server, dataDir), traders, ordersBefore, recovered);
         }
         assertThat(server.stop()).as("exit code after SIGTERM (128 + 15: the JVM ran its shutdown hook)")
             .isEqualTo(143);
@@ -255,11 +255,5 @@ class CrashRecoveryTest
         {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    private static ExchangeConnection connect(final ServerProcess server, final Path dataDir) throws IOException
-    {
-        return new ExchangeConnection(server.publicPort(), server.adminPort(),
-            Files.readString(dataDir.resolve("admin.token")).trim());
     }
 }

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +43,13 @@ final class ExchangeConnection
         this.publicBase = "http://127.0.0.1:" + publicPort;
         this.adminBase = "http://127.0.0.1:" + adminPort;
         this.adminToken = adminToken;
+    }
+
+    /** @return a connection to the running server, with the admin token it generated into the data directory. */
+    static ExchangeConnection of(final ServerProcess server, final Path dataDir) throws IOException
+    {
+        return new ExchangeConnection(server.publicPort(), server.adminPort(),
+            Files.readString(dataDir.resolve("admin.token")).trim());
     }
 
     /** @return the envelope of an admin call. */
