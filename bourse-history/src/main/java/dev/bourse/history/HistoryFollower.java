@@ -5,7 +5,7 @@ import dev.bourse.journal.JournalCorruptionException;
 import dev.bourse.journal.JournalReader;
 import dev.bourse.journal.SnapshotFile;
 import dev.bourse.journal.SnapshotStore;
-import dev.bourse.server.ExchangeCore;
+import dev.bourse.server.JournaledExchange;
 import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.recovery.ExchangeRecovery;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ final class HistoryFollower implements Runnable
     private final HistoryWriter writer;
     private final PostgresHistoryStore store;
     private final JournalConfiguration journal;
-    private final ExchangeCore.Settings settings;
+    private final JournaledExchange.Settings settings;
     private final LongSupplier liveCommitted;
     private final long journalEndAtStart;
     private volatile boolean running = true;
@@ -61,8 +61,8 @@ final class HistoryFollower implements Runnable
     HistoryFollower(
         final HistoryDatabase database,
         final PostgresHistoryStore store,
-        final ExchangeCore core,
-        final ExchangeCore.Settings settings)
+        final JournaledExchange core,
+        final JournaledExchange.Settings settings)
     {
         this.database = database;
         this.writer = new HistoryWriter(database.dataSource());

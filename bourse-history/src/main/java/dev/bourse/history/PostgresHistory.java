@@ -1,6 +1,6 @@
 package dev.bourse.history;
 
-import dev.bourse.server.ExchangeCore;
+import dev.bourse.server.JournaledExchange;
 import dev.bourse.server.HistoryService;
 import dev.bourse.server.ServerContext;
 import dev.bourse.server.readmodel.HistoryStore;
@@ -50,7 +50,7 @@ public final class PostgresHistory implements HistoryService
     }
 
     @Override
-    public synchronized void start(final ExchangeCore core, final ExchangeCore.Settings settings)
+    public synchronized void start(final JournaledExchange core, final JournaledExchange.Settings settings)
     {
         follower = new HistoryFollower(database, store, core, settings);
         thread = new Thread(follower, "bourse-history");

@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The running exchange: an {@link ExchangeCore} (the recovered data directory, the engine thread, the projection
+ * The running exchange: an {@link JournaledExchange} (the recovered data directory, the engine thread, the projection
  * thread, the journal and snapshots) behind two HTTP gateways on Vert.x: the public API and the admin API (bound to
  * 127.0.0.1 by default). Every command is durable before anything derived from it is visible. {@link #close()} stops
  * the gateways first, then the core (the engine thread, then the projection thread, which answers every durable
@@ -77,7 +77,7 @@ public final class BourseServer implements AutoCloseable
 
     private final ServerContext context;
     private final HistoryService history;
-    private final ExchangeCore core;
+    private final JournaledExchange core;
     private final ReadModel readModel;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int exitCode = EXIT_OK;
@@ -99,11 +99,11 @@ public final class BourseServer implements AutoCloseable
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
-        final ExchangeCore.Settings settings = new ExchangeCore.Settings(context.journalConfiguration(),
+        final JournaledExchange.Settings settings = new JournaledExchange.Settings(context.journalConfiguration(),
             context.engineConfiguration(), context.readModelConfiguration(), cipher, context.clock(),
             context.queueCapacity(), context.batchLimit(),
             new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
-        this.core = new ExchangeCore(settings, List.of(), this::onFailStop, SnapshotTaker.background(),
+        this.core = new JournaledExchange(settings, List.of(), this::onFailStop, SnapshotTaker.background(),
             history::retentionFloor);
         this.readModel = core.readModel();
         final EngineGateway engine = new EngineGateway(core.engineAgent());

@@ -31,7 +31,7 @@ public interface HistoryService extends AutoCloseable
             }
 
             @Override
-            public void start(final ExchangeCore core, final ExchangeCore.Settings settings)
+            public void start(final JournaledExchange core, final JournaledExchange.Settings settings)
             {
             }
 
@@ -64,7 +64,7 @@ public interface HistoryService extends AutoCloseable
      * @param core     the exchange, recovered.
      * @param settings what it is made of.
      */
-    void start(ExchangeCore core, ExchangeCore.Settings settings);
+    void start(JournaledExchange core, JournaledExchange.Settings settings);
 
     /** Stops following (after the core stopped: what is committed by then is written if the store allows). */
     @Override

@@ -57,7 +57,8 @@ public final class ServerContext
      * {@code snapshotsToKeep}, {@code history} ({@code on} or {@code off}), {@code databaseUrl}, {@code databaseUser},
      * {@code databasePassword}, {@code journalArchiveDir}, and the bounds of the recent history kept in memory:
      * {@code historyWindowCompletedOrders}, {@code historyWindowTradesPerPair}, {@code historyWindowFillsPerAccount},
-     * {@code historyWindowTransfersPerAccount}; each may carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
+     * {@code historyWindowTransfersPerAccount}; each may carry a {@code bourse.} prefix. Unknown keys are refused so
+     * that typos do not pass silently.
      *
      * @param properties the configuration.
      * @return this.

@@ -18,7 +18,7 @@ import dev.bourse.engine.event.OrderView;
 import dev.bourse.journal.FsyncMode;
 import dev.bourse.journal.JournalConfiguration;
 import dev.bourse.journal.JournalReader;
-import dev.bourse.server.ExchangeCore;
+import dev.bourse.server.JournaledExchange;
 import dev.bourse.server.admin.DemoPairs;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.readmodel.ReadModel;
@@ -93,7 +93,7 @@ final class ServerSimulation
     private final List<Submitted> pending = new ArrayList<>();
     private final List<Long> knownOrderIds = new ArrayList<>();
     private final ArrayDeque<String> trace = new ArrayDeque<>();
-    private ExchangeCore core;
+    private JournaledExchange core;
     private int submittedCount;
     private long durableSequence;
     private int crashes;
@@ -168,8 +168,9 @@ final class ServerSimulation
                     random.nextDouble() * 0.02));
             try
             {
-                core = new ExchangeCore(new ExchangeCore.Settings(journalConfiguration, EngineConfiguration.DEFAULT,
-                    ReadModel.Configuration.DEFAULT, cipher, clock, 64, 1 + random.nextInt(12),
+                core = new JournaledExchange(new JournaledExchange.Settings(journalConfiguration,
+                    EngineConfiguration.DEFAULT, ReadModel.Configuration.DEFAULT, cipher, clock, 64,
+                    1 + random.nextInt(12),
                     new SnapshotTaker.Interval(20 + random.nextInt(60), Long.MAX_VALUE / 2)),
                     List.of(), (cause, error) ->
                     {

@@ -30,9 +30,9 @@ import java.util.function.LongSupplier;
  * snapshots. {@link BourseServer} puts the HTTP gateways in front of it; the whole-server simulation drives its agents
  * by hand instead of starting their threads.
  */
-public final class ExchangeCore implements AutoCloseable
+public final class JournaledExchange implements AutoCloseable
 {
-    private static final Logger LOG = LoggerFactory.getLogger(ExchangeCore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JournaledExchange.class);
     private static final int PROJECTION_QUEUE_BATCHES = 256;
     private static final String SHUTDOWN = "the server is shutting down";
 
@@ -79,7 +79,7 @@ public final class ExchangeCore implements AutoCloseable
      * @param failStop         told once when the journal, the engine or a projection fails.
      * @param snapshotMaker    where snapshots are made ({@link SnapshotTaker#background()}).
      */
-    public ExchangeCore(
+    public JournaledExchange(
         final Settings settings,
         final List<Projection> projections,
         final FailStopHandler failStop,
@@ -98,7 +98,7 @@ public final class ExchangeCore implements AutoCloseable
      * @param retentionFloor the last sequence the history database has committed: journal retention keeps what it
      *                       needs to resume from there ({@link HistoryService}).
      */
-    public ExchangeCore(
+    public JournaledExchange(
         final Settings settings,
         final List<Projection> projections,
         final FailStopHandler failStop,
