@@ -3,8 +3,6 @@ package dev.bourse.server;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.PutPair;
-import dev.bourse.journal.JournalConfiguration;
-import dev.bourse.journal.JournalWriter;
 import dev.bourse.server.admin.AdminApi;
 import dev.bourse.server.admin.AdminTokenAuthorizer;
 import dev.bourse.server.admin.DemoPairs;
@@ -13,12 +11,8 @@ import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.HttpGateway;
 import dev.bourse.server.gateway.PublicApi;
+import dev.bourse.server.gateway.Route;
 import dev.bourse.server.readmodel.ReadModel;
-import dev.bourse.server.recovery.ExchangeRecovery;
-import dev.bourse.server.recovery.SnapshotTaker;
-import dev.bourse.server.sequencer.ApplyStep;
-import dev.bourse.server.sequencer.EngineAgent;
-import dev.bourse.server.sequencer.ProjectionAgent;
 import dev.bourse.server.sequencer.SequencerHealth;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -31,7 +25,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,18 +48,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The running exchange: the engine thread ({@link EngineAgent}: journal, then {@link ApplyStep#apply}), the
- * projection thread ({@link ProjectionAgent}: the read model and the other projections, then the replies), and two
- * HTTP gateways on Vert.x: the public API and the admin API (bound to 127.0.0.1 by default). At start it recovers the
- * data directory (newest valid snapshot + journal replay, {@link ExchangeRecovery}); every command is durable before
- * anything derived from it is visible, and snapshots are taken periodically ({@link SnapshotTaker}).
- * {@link #close()} stops the gateways first, then the engine thread, then the projection thread (which answers every
- * durable command), then takes a last snapshot and closes the journal, so no request is left waiting.
+ * The running exchange: two HTTP gateways on Vert.x, the public API and the admin API (bound to 127.0.0.1 by default),
+ * in front of an {@link ExchangeCore} that sequences, applies and projects the commands. The core is the single node
+ * with its journal ({@link JournaledExchange}: engine thread, projection thread, recovery of the data directory and
+ * periodic snapshots) unless {@link ServerContext#exchangeCore(ExchangeCore.Factory)} names another, such as a node of
+ * a cluster. Every command is durable before anything derived from it is visible. {@link #close()} stops the gateways
+ * first, then the core, which answers every command still waiting, so no request is left waiting.
  * <p>
- * Fail-stop: when the journal cannot append or force, or the engine or a projection throws, the server stops
- * accepting writes at once, shuts down without snapshotting its live state, abandons what the journal did not commit,
- * and {@link #awaitTermination()} returns {@link #EXIT_FAIL_STOP}, so that a supervisor restarts it and recovery
- * rebuilds exactly the durable prefix.
+ * Fail-stop: when the core cannot make a command durable, or the engine or a projection throws, the server stops
+ * accepting writes at once, shuts down without snapshotting its live state, and {@link #awaitTermination()} returns
+ * {@link #EXIT_FAIL_STOP}, so that a supervisor restarts it and recovery rebuilds exactly the durable prefix.
  */
 public final class BourseServer implements AutoCloseable
 {
@@ -73,7 +65,6 @@ public final class BourseServer implements AutoCloseable
     private static final long STOP_TIMEOUT_MS = 10_000;
     private static final String OPENAPI_PATH = "/openapi.yaml";
     private static final String ADMIN_TOKEN_FILE = "admin.token";
-    private static final int PROJECTION_QUEUE_BATCHES = 256;
 
     /** What {@link #awaitTermination()} returns after a clean shutdown. */
     public static final int EXIT_OK = 0;
@@ -82,13 +73,8 @@ public final class BourseServer implements AutoCloseable
     private static final String SECRET_KEY_FILE = "secret.key";
 
     private final ServerContext context;
+    private final ExchangeCore core;
     private final ReadModel readModel;
-    private final JournalWriter journal;
-    private final SnapshotTaker snapshots;
-    private final SequencerHealth health;
-    private final EngineAgent agent;
-    private final AgentRunner agentRunner;
-    private final AgentRunner projectionRunner;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int exitCode = EXIT_OK;
     private final Vertx vertx;
@@ -108,31 +94,14 @@ public final class BourseServer implements AutoCloseable
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
-        final JournalConfiguration journalConfiguration = context.journalConfiguration();
-        final ExchangeRecovery.Recovered recovered = ExchangeRecovery.recover(journalConfiguration,
-            context.engineConfiguration(), context.readModelConfiguration(), cipher);
-        this.journal = recovered.journal().writer();
-        this.readModel = recovered.readModel();
-        this.snapshots = new SnapshotTaker(recovered, journalConfiguration,
-            () -> ExchangeRecovery.empty(context.engineConfiguration(), context.readModelConfiguration(), cipher),
-            context.clock(),
-            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
-        this.health = new SequencerHealth(recovered.lastSequence());
-        final ApplyStep step = new ApplyStep(recovered.engine(), recovered.lastSequence(), List.of(readModel));
-        final ProjectionAgent projections =
-            new ProjectionAgent(step, PROJECTION_QUEUE_BATCHES, health, this::onFailStop);
-        this.agent = new EngineAgent(step, journal, context.clock(), context.queueCapacity(), context.batchLimit(),
-            recovered.lastTimestampMs(), projections, snapshots, health, this::onFailStop);
-        this.agentRunner = new AgentRunner(agent.idleStrategy(), error -> LOG.error("engine agent error", error),
-            null, agent);
-        this.projectionRunner = new AgentRunner(projections.idleStrategy(),
-            error -> LOG.error("projection agent error", error), null, projections);
-        final EngineGateway engine = new EngineGateway(agent);
+        this.core = context.exchangeCore().open(context, cipher, this::onFailStop);
+        this.readModel = core.readModel();
+        final EngineGateway engine = new EngineGateway(core.commands());
         this.vertx = Vertx.vertx(new VertxOptions()
             .setEventLoopPoolSize(context.eventLoops())
             .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                 .setClassPathResolvingEnabled(false)));
-        final long startedAtMs = recovered.hadState() ?
+        final long startedAtMs = core.hadState() ?
             waitUntil(context.clock(), constructedAtMs + context.authConfiguration().aheadMs()) :
             context.clock().time();
         final ApiKeyAuthenticator authenticator =
@@ -141,11 +110,11 @@ public final class BourseServer implements AutoCloseable
             (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
                 route.tradeHistory(), nowMs).accountId(),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
-        final HttpGateway adminGateway = new HttpGateway("admin", new AdminApi(readModel, engine, cipher, health).routes(),
+        final List<Route> adminRoutes = new ArrayList<>(new AdminApi(readModel, engine, cipher, core.health()).routes());
+        adminRoutes.addAll(core.adminRoutes());
+        final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes,
             new AdminTokenAuthorizer(adminToken), context.clock(), context.maxBodyBytes(), context.maxUriLength());
         final Buffer openApi = Buffer.buffer(openApiDocument());
-        AgentRunner.startOnThread(projectionRunner);
-        AgentRunner.startOnThread(agentRunner);
         try
         {
             this.publicServer =
@@ -239,7 +208,7 @@ public final class BourseServer implements AutoCloseable
      */
     public Status submitAndWait(final Command command)
     {
-        return await(agent.submit(command)).status();
+        return await(core.commands().submit(command)).status();
     }
 
     /**
@@ -313,7 +282,7 @@ public final class BourseServer implements AutoCloseable
     /** @return whether the server accepts writes, and how far the durable stream and its projections are. */
     public SequencerHealth health()
     {
-        return health;
+        return core.health();
     }
 
     /**
@@ -362,29 +331,7 @@ public final class BourseServer implements AutoCloseable
         {
             LOG.warn("HTTP servers did not stop cleanly", ex);
         }
-        agentRunner.close();
-        projectionRunner.close();
-        final boolean clean = health.stop("the server is shutting down");
-        if (clean)
-        {
-            try
-            {
-                snapshots.close();
-            }
-            catch (final RuntimeException ex)
-            {
-                LOG.error("the snapshot at shutdown failed; the journal holds every command", ex);
-            }
-            journal.close();
-            LOG.info("Bourse stopped");
-        }
-        else
-        {
-            snapshots.closeWithoutLiveSnapshot();
-            journal.abandon();
-            LOG.error("Bourse stopped after a failure ({}); restart it to recover what is durable",
-                health.stopCause());
-        }
+        core.close();
         terminated.countDown();
     }
 

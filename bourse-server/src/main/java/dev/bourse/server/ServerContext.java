@@ -40,6 +40,7 @@ public final class ServerContext
     private int maxBodyBytes = 65_536;
     private int maxUriLength = 8_192;
     private int eventLoops = 2;
+    private ExchangeCore.Factory exchangeCore = JournaledExchange::open;
 
     /**
      * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
@@ -351,6 +352,18 @@ public final class ServerContext
     public ServerContext eventLoops(final int eventLoops)
     {
         this.eventLoops = eventLoops;
+        return this;
+    }
+
+    /** @return what the gateways are put in front of: by default one node with its journal in {@link #dataDir()}. */
+    public ExchangeCore.Factory exchangeCore()
+    {
+        return exchangeCore;
+    }
+
+    public ServerContext exchangeCore(final ExchangeCore.Factory exchangeCore)
+    {
+        this.exchangeCore = exchangeCore;
         return this;
     }
 }

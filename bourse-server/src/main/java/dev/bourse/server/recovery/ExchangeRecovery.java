@@ -21,7 +21,8 @@ import java.util.List;
  * Rebuilds the exchange from its data directory: the newest valid snapshot (engine section: the engine; extra
  * section: the last command's timestamp and the {@link ReadModel}), then every journaled command after it, through
  * the same {@link ApplyStep} as the live engine thread, with the read model as its projection. The snapshot shadow
- * ({@link SnapshotTaker}) is one of these too.
+ * ({@link SnapshotTaker}) is one of these too, and a cluster node loads its snapshots ({@link #load} then
+ * {@link #engine()} and {@link #readModel()}) with one.
  */
 public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
 {
@@ -109,24 +110,27 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
      * @param readModel       the read model.
      * @throws IOException when the output fails.
      */
-    static void writeExtra(final DataOutput out, final long lastTimestampMs, final ReadModel readModel)
+    public static void writeExtra(final DataOutput out, final long lastTimestampMs, final ReadModel readModel)
         throws IOException
     {
         out.writeLong(lastTimestampMs);
         readModel.writeSnapshot(out);
     }
 
-    Engine engine()
+    /** @return the engine, as loaded and replayed so far. */
+    public Engine engine()
     {
         return step.engine();
     }
 
-    ReadModel readModel()
+    /** @return the read model in step with {@link #engine()}. */
+    public ReadModel readModel()
     {
         return readModel;
     }
 
-    long lastTimestampMs()
+    /** @return the timestamp of the last command applied, {@link Long#MIN_VALUE} when there was none. */
+    public long lastTimestampMs()
     {
         return lastTimestampMs;
     }
