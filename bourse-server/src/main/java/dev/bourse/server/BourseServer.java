@@ -325,13 +325,19 @@ public final class BourseServer implements AutoCloseable
             {
                 await(server.close());
             }
-            await(vertx.close());
+            if (vertx != null)
+            {
+                await(vertx.close());
+            }
         }
         catch (final RuntimeException ex)
         {
             LOG.warn("HTTP servers did not stop cleanly", ex);
         }
-        core.close();
+        if (core != null)
+        {
+            core.close();
+        }
         terminated.countDown();
     }
 

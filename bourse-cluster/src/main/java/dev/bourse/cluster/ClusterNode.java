@@ -1,0 +1,197 @@
+package dev.bourse.cluster;
+
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.cluster.ClusteredMediaDriver;
+import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.MillisecondClusterClock;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.cluster.service.ClusteredServiceContainer;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpLock;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Aeron side of one node, in this process: a media driver, the archive that records the replicated log and the
+ * snapshots, the consensus module (Raft: elections, replication, commit), and the container that runs the
+ * {@link ClusteredService}. Sized for a small machine shared with other work: every Aeron agent shares one thread per
+ * component and backs off to 1 ms parks when idle, and the term buffers are small (sparse files in the driver's
+ * directory).
+ * <p>
+ * Files, under the cluster directory: {@code archive/} (the log and the snapshots: what to back up) and
+ * {@code consensus/} (the recording log that indexes them, the node's state and mark files). The driver's directory
+ * holds only buffers and is deleted at start and at stop.
+ */
+final class ClusterNode implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    private static final String LOG_TERM_LENGTH = "8m";
+    private static final String INGRESS_TERM_LENGTH = "1m";
+    private static final int PUBLICATION_TERM_LENGTH = 1024 * 1024;
+    private static final int IPC_TERM_LENGTH = 4 * 1024 * 1024;
+    private static final int MAX_CONCURRENT_SESSIONS = 64;
+    private static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_HEARTBEAT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final ClusteredMediaDriver driver;
+    private final ClusteredServiceContainer container;
+    private final String aeronDir;
+    private final ClusterConfiguration.Member self;
+    private final String ingressEndpoints;
+
+    private ClusterNode(
+        final ClusteredMediaDriver driver,
+        final ClusteredServiceContainer container,
+        final String aeronDir,
+        final ClusterConfiguration configuration)
+    {
+        this.driver = driver;
+        this.container = container;
+        this.aeronDir = aeronDir;
+        this.self = configuration.self();
+        this.ingressEndpoints = configuration.ingressEndpoints();
+    }
+
+    /**
+     * Launches the node's driver, archive and consensus module, then the service's container.
+     *
+     * @param configuration the cluster and this node's place in it.
+     * @param clusterDir    this node's directory.
+     * @param fsync         whether the archive forces what it records to disk before it counts as appended (so a
+     *                      commit means a majority has the command on disk, not only in memory).
+     * @param service       the service.
+     * @param onTermination told when the cluster terminates this node (not at {@link #close()}).
+     * @return the running node.
+     */
+    static ClusterNode launch(
+        final ClusterConfiguration configuration,
+        final Path clusterDir,
+        final boolean fsync,
+        final ExchangeService service,
+        final Runnable onTermination)
+    {
+        final ClusterConfiguration.Member self = configuration.self();
+        final String host = self.host();
+        final String aeronDir = configuration.aeronDir(clusterDir);
+        final int fileSyncLevel = fsync ? 1 : 0;
+        final MediaDriver.Context driverContext = new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(idleStrategy())
+            .termBufferSparseFile(true)
+            .publicationTermBufferLength(PUBLICATION_TERM_LENGTH)
+            .ipcTermBufferLength(IPC_TERM_LENGTH)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .errorHandler(errorHandler("media driver"));
+        final Archive.Context archiveContext = new Archive.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveDir(clusterDir.resolve("archive").toFile())
+            .controlChannel("aeron:udp?endpoint=" + self.archiveEndpoint())
+            .localControlChannel("aeron:ipc?term-length=64k")
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .archiveClientContext(new AeronArchive.Context()
+                .controlResponseChannel("aeron:udp?endpoint=" + host + ":0"))
+            .recordingEventsEnabled(false)
+            .threadingMode(ArchiveThreadingMode.SHARED)
+            .idleStrategySupplier(ClusterNode::idleStrategy)
+            .fileSyncLevel(fileSyncLevel)
+            .catalogFileSyncLevel(fileSyncLevel)
+            .errorHandler(errorHandler("archive"));
+        final AeronArchive.Context localArchive = new AeronArchive.Context()
+            .lock(NoOpLock.INSTANCE)
+            .controlRequestChannel(archiveContext.localControlChannel())
+            .controlRequestStreamId(archiveContext.localControlStreamId())
+            .controlResponseChannel(archiveContext.localControlChannel())
+            .aeronDirectoryName(aeronDir);
+        final long heartbeatTimeoutNs = TimeUnit.MILLISECONDS.toNanos(configuration.leaderHeartbeatTimeoutMs());
+        final ConsensusModule.Context consensusContext = new ConsensusModule.Context()
+            .aeronDirectoryName(aeronDir)
+            .clusterMemberId(self.id())
+            .clusterMembers(configuration.aeronMembers())
+            .clusterDir(clusterDir.resolve("consensus").toFile())
+            .ingressChannel("aeron:udp")
+            .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .archiveContext(localArchive.clone())
+            .clusterClock(new MillisecondClusterClock())
+            .leaderHeartbeatTimeoutNs(heartbeatTimeoutNs)
+            .leaderHeartbeatIntervalNs(Math.min(MAX_HEARTBEAT_INTERVAL_NS, heartbeatTimeoutNs / 10))
+            .startupCanvassTimeoutNs(2 * heartbeatTimeoutNs)
+            .maxConcurrentSessions(MAX_CONCURRENT_SESSIONS)
+            .fileSyncLevel(fileSyncLevel)
+            .idleStrategySupplier(ClusterNode::idleStrategy)
+            .terminationHook(onTermination)
+            .errorHandler(errorHandler("consensus module"));
+        final ClusteredServiceContainer.Context containerContext = new ClusteredServiceContainer.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveContext(localArchive.clone())
+            .clusterDir(clusterDir.resolve("consensus").toFile())
+            .clusteredService(service)
+            .idleStrategySupplier(ClusterNode::idleStrategy)
+            .terminationHook(onTermination)
+            .errorHandler(errorHandler("service container"));
+        ClusteredMediaDriver driver = null;
+        try
+        {
+            driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
+            final AtomicCounter snapshotToggle = driver.consensusModule().context().controlToggleCounter();
+            service.snapshotToggle(snapshotToggle);
+            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(containerContext);
+            LOG.info("node {} runs its cluster member on {} (ports {}-{}), driver directory {}", self.id(), host,
+                self.basePort(), self.basePort() + ClusterConfiguration.PORTS_PER_MEMBER - 1, aeronDir);
+            return new ClusterNode(driver, container, aeronDir, configuration);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw ex;
+        }
+    }
+
+    /**
+     * @param listener told of the cluster's events (a new leader).
+     * @return how this node's gateways connect to the cluster, through this node's driver.
+     */
+    AeronCluster.Context clientContext(final EgressListener listener)
+    {
+        return new AeronCluster.Context()
+            .aeronDirectoryName(aeronDir)
+            .ingressChannel("aeron:udp?term-length=" + INGRESS_TERM_LENGTH)
+            .ingressEndpoints(ingressEndpoints)
+            .egressChannel("aeron:udp?endpoint=" + self.host() + ":0")
+            .egressListener(listener)
+            .errorHandler(errorHandler("cluster client"));
+    }
+
+    /** @return how every Aeron agent of a node waits when it has nothing to do. */
+    static IdleStrategy idleStrategy()
+    {
+        return new BackoffIdleStrategy(10, 20, 1_000, MAX_PARK_NS);
+    }
+
+    private static ErrorHandler errorHandler(final String component)
+    {
+        return error -> LOG.warn("{}: {}", component, error.toString(), error);
+    }
+
+    /** Stops the service's container, then the consensus module, the archive and the driver. */
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(container, driver);
+    }
+}
