@@ -1,5 +1,7 @@
 package dev.bourse.cli;
 
+import dev.bourse.cluster.ClusterConfiguration;
+import dev.bourse.cluster.ClusteredExchange;
 import dev.bourse.server.BourseServer;
 import dev.bourse.server.ServerContext;
 import picocli.CommandLine;
@@ -28,7 +30,12 @@ import java.util.concurrent.Callable;
         "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG, BOURSE_ADMIN_TOKEN,",
         "BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest).",
         "",
-        "Example:  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data"})
+        "Clustered: --cluster-config (or --node-id and --cluster-members) runs one node of a replicated cluster",
+        "(docs/CLUSTER.md); every node needs the same secret key and members. Demo pairs are not created then.",
+        "",
+        "Example:  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data",
+        "          ./bourse serve --data-dir ./node0 --node-id 0 \\",
+        "              --cluster-members 0=10.0.0.1:9000,1=10.0.0.2:9000,2=10.0.0.3:9000"})
 public final class ServeCommand implements Callable<Integer>
 {
     private static volatile boolean serving;
@@ -50,6 +57,22 @@ public final class ServeCommand implements Callable<Integer>
         + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes, fsync, "
         + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount).")
     private Path config;
+
+    @Option(names = "--cluster-config", paramLabel = "FILE", description = "Run one node of a cluster: a properties "
+        + "file (keys: nodeId, members, clusterDir, aeronDir, leaderHeartbeatTimeoutMs, replyTimeoutMs).")
+    private Path clusterConfig;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's ID in the cluster (overrides the "
+        + "cluster configuration file).")
+    private Integer nodeId;
+
+    @Option(names = "--cluster-members", paramLabel = "LIST", description = "Every member as id=host:basePort, "
+        + "comma-separated; each uses 5 UDP ports from its base port (overrides the cluster configuration file).")
+    private String clusterMembers;
+
+    @Option(names = "--cluster-dir", paramLabel = "DIR", description = "Where this node keeps the replicated log "
+        + "and the snapshots (default DATA_DIR/cluster).")
+    private Path clusterDir;
 
     private final Map<String, String> environment;
 
@@ -77,12 +100,7 @@ public final class ServeCommand implements Callable<Integer>
         final Path configFile = config != null ? config : pathOf(environment.get("BOURSE_CONFIG"));
         if (configFile != null)
         {
-            final Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8))
-            {
-                properties.load(reader);
-            }
-            context.apply(properties);
+            context.apply(load(configFile));
         }
         final Integer envPort = intOf("BOURSE_PORT");
         final Integer envAdminPort = intOf("BOURSE_ADMIN_PORT");
@@ -119,7 +137,57 @@ public final class ServeCommand implements Callable<Integer>
         {
             context.secretKeyBase64(environment.get("BOURSE_SECRET_KEY"));
         }
+        final ClusterConfiguration cluster = clusterConfiguration();
+        if (cluster != null)
+        {
+            context.demoPairs(false).exchangeCore(ClusteredExchange.factory(cluster));
+        }
         return context;
+    }
+
+    /** @return the cluster this server is a node of, or null for a single node. */
+    ClusterConfiguration clusterConfiguration() throws IOException
+    {
+        if (clusterConfig == null && nodeId == null && clusterMembers == null && clusterDir == null)
+        {
+            return null;
+        }
+        final ClusterConfiguration cluster = new ClusterConfiguration();
+        try
+        {
+            if (clusterConfig != null)
+            {
+                cluster.apply(load(clusterConfig));
+            }
+            if (nodeId != null)
+            {
+                cluster.nodeId(nodeId);
+            }
+            if (clusterMembers != null)
+            {
+                cluster.members(ClusterConfiguration.parseMembers(clusterMembers));
+            }
+            if (clusterDir != null)
+            {
+                cluster.clusterDir(clusterDir);
+            }
+            return cluster.validate();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), "cluster configuration: " +
+                ex.getMessage());
+        }
+    }
+
+    private static Properties load(final Path file) throws IOException
+    {
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     @Override

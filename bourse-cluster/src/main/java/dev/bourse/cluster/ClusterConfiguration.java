@@ -1,5 +1,9 @@
 package dev.bourse.cluster;
 
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +12,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -25,6 +30,9 @@ public final class ClusterConfiguration
 {
     /** Ports a member uses from its base port. */
     public static final int PORTS_PER_MEMBER = 5;
+    private static final int FIRST_LOCAL_PORT = 20_000;
+    private static final int LAST_LOCAL_PORT = 60_000;
+    private static final int MAX_PORT_ATTEMPTS = 1_000;
 
     /**
      * A member of the cluster.
@@ -128,6 +136,54 @@ public final class ClusterConfiguration
             }
         }
         return parsed;
+    }
+
+    /**
+     * Members for a cluster on this machine (trying it out, tests, benchmarks): IDs 0 to {@code count - 1} on
+     * 127.0.0.1, each on a block of UDP ports that was free a moment ago.
+     *
+     * @param count how many members.
+     * @return the members.
+     */
+    public static List<Member> localMembers(final int count)
+    {
+        final List<Member> local = new ArrayList<>();
+        final Random random = new Random();
+        for (int attempt = 0; local.size() < count && attempt < MAX_PORT_ATTEMPTS; attempt++)
+        {
+            final int basePort = FIRST_LOCAL_PORT + random.nextInt(LAST_LOCAL_PORT - FIRST_LOCAL_PORT);
+            if (local.stream().noneMatch(member -> Math.abs(member.basePort() - basePort) < PORTS_PER_MEMBER) &&
+                freeUdpPorts(basePort))
+            {
+                local.add(new Member(local.size(), "127.0.0.1", basePort));
+            }
+        }
+        if (local.size() < count)
+        {
+            throw new IllegalStateException("found no free UDP ports for " + count + " members");
+        }
+        return local;
+    }
+
+    private static boolean freeUdpPorts(final int basePort)
+    {
+        final List<DatagramSocket> sockets = new ArrayList<>();
+        try
+        {
+            for (int port = basePort; port < basePort + PORTS_PER_MEMBER; port++)
+            {
+                sockets.add(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            }
+            return true;
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+        finally
+        {
+            sockets.forEach(DatagramSocket::close);
+        }
     }
 
     /**

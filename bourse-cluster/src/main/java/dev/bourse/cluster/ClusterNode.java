@@ -17,12 +17,13 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpLock;
-import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The Aeron side of one node, in this process: a media driver, the archive that records the replicated log and the
@@ -38,13 +39,18 @@ import java.util.concurrent.TimeUnit;
 final class ClusterNode implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    /** The subdirectory of the consensus module's and the service's files. */
+    static final String CONSENSUS_DIR = "consensus";
     private static final String LOG_TERM_LENGTH = "8m";
+    private static final String LOCAL_ARCHIVE_CHANNEL = "aeron:ipc?term-length=64k";
     private static final String INGRESS_TERM_LENGTH = "1m";
     private static final int PUBLICATION_TERM_LENGTH = 1024 * 1024;
     private static final int IPC_TERM_LENGTH = 4 * 1024 * 1024;
     private static final int MAX_CONCURRENT_SESSIONS = 64;
     private static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long MAX_HEARTBEAT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long MARK_FILE_LIVENESS_MS = ClusteredServiceContainer.Configuration.LIVENESS_TIMEOUT_MS;
+    private static final long MARK_FILE_RETRY_MS = 500;
 
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
@@ -84,10 +90,32 @@ final class ClusterNode implements AutoCloseable
         final Runnable onTermination)
     {
         final ClusterConfiguration.Member self = configuration.self();
-        final String host = self.host();
         final String aeronDir = configuration.aeronDir(clusterDir);
         final int fileSyncLevel = fsync ? 1 : 0;
-        final MediaDriver.Context driverContext = new MediaDriver.Context()
+        ClusteredMediaDriver driver = null;
+        try
+        {
+            driver = afterStaleMarkFiles(self.id(), () -> ClusteredMediaDriver.launch(
+                driverContext(aeronDir),
+                archiveContext(self, aeronDir, clusterDir, fileSyncLevel),
+                consensusContext(configuration, aeronDir, clusterDir, fileSyncLevel, onTermination)));
+            service.snapshotToggle(driver.consensusModule().context().controlToggleCounter());
+            final ClusteredServiceContainer container = afterStaleMarkFiles(self.id(), () ->
+                ClusteredServiceContainer.launch(containerContext(aeronDir, clusterDir, service, onTermination)));
+            LOG.info("node {} runs its cluster member on {} (ports {}-{}), driver directory {}", self.id(),
+                self.host(), self.basePort(), self.basePort() + ClusterConfiguration.PORTS_PER_MEMBER - 1, aeronDir);
+            return new ClusterNode(driver, container, aeronDir, configuration);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw ex;
+        }
+    }
+
+    private static MediaDriver.Context driverContext(final String aeronDir)
+    {
+        return new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
             .sharedIdleStrategy(idleStrategy())
@@ -97,36 +125,56 @@ final class ClusterNode implements AutoCloseable
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .errorHandler(errorHandler("media driver"));
-        final Archive.Context archiveContext = new Archive.Context()
+    }
+
+    private static Archive.Context archiveContext(
+        final ClusterConfiguration.Member self, final String aeronDir, final Path clusterDir, final int fileSyncLevel)
+    {
+        return new Archive.Context()
             .aeronDirectoryName(aeronDir)
             .archiveDir(clusterDir.resolve("archive").toFile())
             .controlChannel("aeron:udp?endpoint=" + self.archiveEndpoint())
-            .localControlChannel("aeron:ipc?term-length=64k")
-            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .localControlChannel(LOCAL_ARCHIVE_CHANNEL)
+            .replicationChannel("aeron:udp?endpoint=" + self.host() + ":0")
             .archiveClientContext(new AeronArchive.Context()
-                .controlResponseChannel("aeron:udp?endpoint=" + host + ":0"))
+                .controlResponseChannel("aeron:udp?endpoint=" + self.host() + ":0"))
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
             .idleStrategySupplier(ClusterNode::idleStrategy)
             .fileSyncLevel(fileSyncLevel)
             .catalogFileSyncLevel(fileSyncLevel)
             .errorHandler(errorHandler("archive"));
-        final AeronArchive.Context localArchive = new AeronArchive.Context()
+    }
+
+    /** @return how the consensus module and the service reach this node's archive. */
+    private static AeronArchive.Context localArchive(final String aeronDir)
+    {
+        return new AeronArchive.Context()
             .lock(NoOpLock.INSTANCE)
-            .controlRequestChannel(archiveContext.localControlChannel())
-            .controlRequestStreamId(archiveContext.localControlStreamId())
-            .controlResponseChannel(archiveContext.localControlChannel())
+            .controlRequestChannel(LOCAL_ARCHIVE_CHANNEL)
+            .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
+            .controlResponseChannel(LOCAL_ARCHIVE_CHANNEL)
             .aeronDirectoryName(aeronDir);
+    }
+
+    private static ConsensusModule.Context consensusContext(
+        final ClusterConfiguration configuration,
+        final String aeronDir,
+        final Path clusterDir,
+        final int fileSyncLevel,
+        final Runnable onTermination)
+    {
+        final ClusterConfiguration.Member self = configuration.self();
         final long heartbeatTimeoutNs = TimeUnit.MILLISECONDS.toNanos(configuration.leaderHeartbeatTimeoutMs());
-        final ConsensusModule.Context consensusContext = new ConsensusModule.Context()
+        return new ConsensusModule.Context()
             .aeronDirectoryName(aeronDir)
             .clusterMemberId(self.id())
             .clusterMembers(configuration.aeronMembers())
-            .clusterDir(clusterDir.resolve("consensus").toFile())
+            .clusterDir(clusterDir.resolve(CONSENSUS_DIR).toFile())
             .ingressChannel("aeron:udp")
             .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
-            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
-            .archiveContext(localArchive.clone())
+            .replicationChannel("aeron:udp?endpoint=" + self.host() + ":0")
+            .archiveContext(localArchive(aeronDir))
             .clusterClock(new MillisecondClusterClock())
             .leaderHeartbeatTimeoutNs(heartbeatTimeoutNs)
             .leaderHeartbeatIntervalNs(Math.min(MAX_HEARTBEAT_INTERVAL_NS, heartbeatTimeoutNs / 10))
@@ -136,29 +184,45 @@ final class ClusterNode implements AutoCloseable
             .idleStrategySupplier(ClusterNode::idleStrategy)
             .terminationHook(onTermination)
             .errorHandler(errorHandler("consensus module"));
-        final ClusteredServiceContainer.Context containerContext = new ClusteredServiceContainer.Context()
+    }
+
+    private static ClusteredServiceContainer.Context containerContext(
+        final String aeronDir, final Path clusterDir, final ClusteredService service, final Runnable onTermination)
+    {
+        return new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDir)
-            .archiveContext(localArchive.clone())
-            .clusterDir(clusterDir.resolve("consensus").toFile())
+            .archiveContext(localArchive(aeronDir))
+            .clusterDir(clusterDir.resolve(CONSENSUS_DIR).toFile())
             .clusteredService(service)
             .idleStrategySupplier(ClusterNode::idleStrategy)
             .terminationHook(onTermination)
             .errorHandler(errorHandler("service container"));
-        ClusteredMediaDriver driver = null;
-        try
+    }
+
+    /**
+     * Launches a component; while it finds the mark file of a previous run still fresh (a node killed less than
+     * {@link #MARK_FILE_LIVENESS_MS} ago: Aeron cannot tell it from a running one), waits for it to go stale.
+     */
+    private static <T> T afterStaleMarkFiles(final int nodeId, final Supplier<T> launcher)
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2 * MARK_FILE_LIVENESS_MS);
+        while (true)
         {
-            driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
-            final AtomicCounter snapshotToggle = driver.consensusModule().context().controlToggleCounter();
-            service.snapshotToggle(snapshotToggle);
-            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(containerContext);
-            LOG.info("node {} runs its cluster member on {} (ports {}-{}), driver directory {}", self.id(), host,
-                self.basePort(), self.basePort() + ClusterConfiguration.PORTS_PER_MEMBER - 1, aeronDir);
-            return new ClusterNode(driver, container, aeronDir, configuration);
-        }
-        catch (final RuntimeException ex)
-        {
-            CloseHelper.quietClose(driver);
-            throw ex;
+            try
+            {
+                return launcher.get();
+            }
+            catch (final IllegalStateException ex)
+            {
+                if (ex.getMessage() == null || !ex.getMessage().startsWith("active mark file detected") ||
+                    System.nanoTime() - deadlineNs > 0)
+                {
+                    throw ex;
+                }
+                LOG.info("node {} found a fresh mark file of an earlier run ({}); waiting for it to go stale, as " +
+                    "after a crash", nodeId, ex.getMessage());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(MARK_FILE_RETRY_MS));
+            }
         }
     }
 

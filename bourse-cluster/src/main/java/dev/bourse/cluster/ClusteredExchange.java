@@ -60,7 +60,7 @@ public final class ClusteredExchange implements ExchangeCore
         this.nodeId = configuration.nodeId();
         final Path clusterDir = configuration.clusterDirOf(context.dataDir());
         Files.createDirectories(clusterDir);
-        this.hadState = Files.exists(clusterDir.resolve("consensus").resolve(RECORDING_LOG));
+        this.hadState = Files.exists(clusterDir.resolve(ClusterNode.CONSENSUS_DIR).resolve(RECORDING_LOG));
         this.health = new SequencerHealth(0);
         final PendingReplies replies =
             new PendingReplies(TimeUnit.MILLISECONDS.toNanos(configuration.replyTimeoutMs()));

@@ -57,7 +57,7 @@ class ClusteredExchangeTest
     @Test
     void shouldRecoverWhatOneNodeAppliedAfterARestart() throws Exception
     {
-        final List<ClusterConfiguration.Member> members = FreeUdpPorts.members(1);
+        final List<ClusterConfiguration.Member> members = ClusterConfiguration.localMembers(1);
         BourseServer node = start(0, members);
         trade(node);
         final long sequence = node.health().committedSequence();
@@ -77,7 +77,7 @@ class ClusteredExchangeTest
     @Test
     void shouldApplyOnEveryNodeWhatAnyNodeSendsAndCatchUpAStoppedOne() throws Exception
     {
-        final List<ClusterConfiguration.Member> members = FreeUdpPorts.members(3);
+        final List<ClusterConfiguration.Member> members = ClusterConfiguration.localMembers(3);
         final List<BourseServer> nodes = new ArrayList<>();
         for (int id = 0; id < 3; id++)
         {
