@@ -5,6 +5,7 @@ import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.ElectionState;
 import io.aeron.cluster.MillisecondClusterClock;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
@@ -239,6 +240,19 @@ final class ClusterNode implements AutoCloseable
             .egressChannel("aeron:udp?endpoint=" + self.host() + ":0")
             .egressListener(listener)
             .errorHandler(errorHandler("cluster client"));
+    }
+
+    /**
+     * @param serviceLogPosition how far the service has read the replicated log.
+     * @return whether this node has taken part in an election that is over and its service has applied everything
+     * known committed: a node that (re)started serves reads only then, so that it shows every command acknowledged
+     * before.
+     */
+    boolean caughtUp(final long serviceLogPosition)
+    {
+        final ConsensusModule.Context consensus = driver.consensusModule().context();
+        return ElectionState.get(consensus.electionStateCounter()) == ElectionState.CLOSED &&
+            serviceLogPosition >= consensus.commitPositionCounter().get();
     }
 
     /** @return how every Aeron agent of a node waits when it has nothing to do. */

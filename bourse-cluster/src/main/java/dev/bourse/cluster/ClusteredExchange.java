@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A node of a replicated exchange, the {@link ExchangeCore} of a clustered {@code bourse serve}: this node's
@@ -40,6 +41,8 @@ public final class ClusteredExchange implements ExchangeCore
     private static final Logger LOG = LoggerFactory.getLogger(ClusteredExchange.class);
     private static final long START_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(30);
     private static final String RECORDING_LOG = "recording.log";
+    private static final long CATCH_UP_TIMEOUT_MS = 30_000;
+    private static final long CATCH_UP_POLL_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final ClusterNode node;
     private final ExchangeService service;
@@ -89,6 +92,29 @@ public final class ClusteredExchange implements ExchangeCore
         this.ingressRunner = new AgentRunner(ClusterNode.idleStrategy(),
             error -> LOG.error("cluster ingress error", error), null, ingress);
         AgentRunner.startOnThread(ingressRunner);
+        awaitCatchUp();
+    }
+
+    /**
+     * Waits (a bounded time) until this node joined the cluster and applied what it knows committed, so that it does
+     * not serve reads older than what was acknowledged before it (re)started. Without a majority there is nothing to
+     * join: the node then serves its recovered state, and its writes are refused until a leader is elected.
+     */
+    private void awaitCatchUp()
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_TIMEOUT_MS);
+        while (!node.caughtUp(service.logPosition()))
+        {
+            if (System.nanoTime() - deadlineNs > 0)
+            {
+                LOG.warn("node {} has not joined an elected cluster within {} ms; it serves what it recovered " +
+                    "(sequence {}) and refuses writes until there is a leader", nodeId, CATCH_UP_TIMEOUT_MS,
+                    health.committedSequence());
+                return;
+            }
+            LockSupport.parkNanos(CATCH_UP_POLL_NS);
+        }
+        LOG.info("node {} caught up with the cluster at sequence {}", nodeId, health.committedSequence());
     }
 
     /**

@@ -101,6 +101,7 @@ final class ExchangeService implements ClusteredService
     private long lastSnapshotSequence;
     private long snapshotRequestedSequence;
     private long snapshotRequestedNs;
+    private volatile long logPosition;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private volatile int leaderNodeId = -1;
 
@@ -150,6 +151,12 @@ final class ExchangeService implements ClusteredService
     Cluster.Role role()
     {
         return role;
+    }
+
+    /** @return how far the service has read the replicated log, as of its last duty cycle. */
+    long logPosition()
+    {
+        return logPosition;
     }
 
     /** @return the leader of the current term, -1 before the first election this node saw. */
@@ -326,6 +333,7 @@ final class ExchangeService implements ClusteredService
         {
             return 0;
         }
+        logPosition = cluster.logPosition();
         int work = 0;
         for (CompletableFuture<StateReport> report = reportRequests.poll(); report != null;
             report = reportRequests.poll())

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -78,10 +80,17 @@ class ClusteredExchangeTest
     void shouldApplyOnEveryNodeWhatAnyNodeSendsAndCatchUpAStoppedOne() throws Exception
     {
         final List<ClusterConfiguration.Member> members = ClusterConfiguration.localMembers(3);
-        final List<BourseServer> nodes = new ArrayList<>();
+        final List<CompletableFuture<BourseServer>> starting = new ArrayList<>();
         for (int id = 0; id < 3; id++)
         {
-            nodes.add(start(id, members));
+            final int nodeId = id;
+            starting.add(CompletableFuture.supplyAsync(() -> start(nodeId, members),
+                task -> new Thread(task, "start-node-" + nodeId).start()));
+        }
+        final List<BourseServer> nodes = new ArrayList<>();
+        for (final CompletableFuture<BourseServer> node : starting)
+        {
+            nodes.add(node.get(DEADLINE_NS, TimeUnit.NANOSECONDS));
         }
         final BourseServer leader = await(() -> leaderOf(nodes));
         final BourseServer follower = nodes.stream().filter(node -> node != leader).findFirst().orElseThrow();
@@ -200,18 +209,28 @@ class ClusteredExchangeTest
         servers.remove(node);
     }
 
-    private BourseServer start(final int nodeId, final List<ClusterConfiguration.Member> members) throws IOException
+    private BourseServer start(final int nodeId, final List<ClusterConfiguration.Member> members)
     {
         final ClusterConfiguration cluster = new ClusterConfiguration().nodeId(nodeId).members(members)
             .aeronDir(dir.resolve("aeron-" + nodeId).toString()).leaderHeartbeatTimeoutMs(2_000);
-        final BourseServer server = BourseServer.start(new ServerContext()
-            .publicPort(0).adminPort(0).demoPairs(false)
-            .dataDir(dir.resolve("node-" + nodeId))
-            .secretKeyBase64(SECRET_KEY)
-            .adminToken(ADMIN_TOKEN)
-            .snapshotIntervalCommands(5)
-            .exchangeCore(ClusteredExchange.factory(cluster)));
-        servers.add(server);
-        return server;
+        try
+        {
+            final BourseServer server = BourseServer.start(new ServerContext()
+                .publicPort(0).adminPort(0).demoPairs(false)
+                .dataDir(dir.resolve("node-" + nodeId))
+                .secretKeyBase64(SECRET_KEY)
+                .adminToken(ADMIN_TOKEN)
+                .snapshotIntervalCommands(5)
+                .exchangeCore(ClusteredExchange.factory(cluster)));
+            synchronized (servers)
+            {
+                servers.add(server);
+            }
+            return server;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 }

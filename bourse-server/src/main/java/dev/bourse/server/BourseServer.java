@@ -110,7 +110,8 @@ public final class BourseServer implements AutoCloseable
             (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
                 route.tradeHistory(), nowMs).accountId(),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
-        final List<Route> adminRoutes = new ArrayList<>(new AdminApi(readModel, engine, cipher, core.health()).routes());
+        final List<Route> adminRoutes =
+            new ArrayList<>(new AdminApi(readModel, engine, cipher, core.health()).routes());
         adminRoutes.addAll(core.adminRoutes());
         final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes,
             new AdminTokenAuthorizer(adminToken), context.clock(), context.maxBodyBytes(), context.maxUriLength());

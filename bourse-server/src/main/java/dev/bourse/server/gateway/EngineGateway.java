@@ -11,9 +11,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * Sends commands to the {@link CommandSubmitter} (the single node's engine thread, or a cluster) and turns their outcomes into answers on the caller's own Vert.x context
- * (never on the engine or projection thread): an applied command's answer comes from {@code onSuccess}, a rejection
- * is its status.
+ * Sends commands to the {@link CommandSubmitter} (the single node's engine thread, or a cluster) and turns their
+ * outcomes into answers on the caller's own Vert.x context (never on the engine, projection or cluster threads): an
+ * applied command's answer comes from {@code onSuccess}, a rejection is its status.
  */
 public final class EngineGateway
 {

@@ -322,7 +322,7 @@ class ClusterFailoverTest
                 {
                     throw new IllegalStateException(ex);
                 }
-            }));
+            }, task -> new Thread(task, "start-node").start()));
         }
         for (int id = 0; id < NODES; id++)
         {
