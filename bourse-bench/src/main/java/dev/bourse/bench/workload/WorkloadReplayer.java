@@ -92,7 +92,7 @@ public final class WorkloadReplayer implements EventSink
         {
             if (event instanceof AllOrdersCancelled all)
             {
-                ids.add(all.orderIds());
+                ids.add(all.orderIds().toList());
             }
         });
         return ids.getFirst();
