@@ -3,9 +3,9 @@ package dev.bourse.cluster;
 import dev.bourse.engine.Status;
 import dev.bourse.server.gateway.ApiRequest;
 import dev.bourse.server.gateway.ApiResponse;
+import dev.bourse.server.gateway.DecimalUnits;
 import dev.bourse.server.gateway.Route;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,18 +59,16 @@ final class ClusterAdminApi
                 {
                     json.writeStartObject();
                     json.writeStringField("currency", funds.currency());
-                    json.writeStringField("balances", decimal(funds.balances(), funds.scale()));
-                    json.writeStringField("feesCollected", decimal(funds.feesCollected(), funds.scale()));
-                    json.writeStringField("netDeposits", decimal(funds.netDeposits(), funds.scale()));
+                    json.writeFieldName("balances");
+                    json.writeNumber(DecimalUnits.toPlainString(funds.balances(), funds.scale()));
+                    json.writeFieldName("feesCollected");
+                    json.writeNumber(DecimalUnits.toPlainString(funds.feesCollected(), funds.scale()));
+                    json.writeFieldName("netDeposits");
+                    json.writeNumber(DecimalUnits.toPlainString(funds.netDeposits(), funds.scale()));
                     json.writeEndObject();
                 }
                 json.writeEndArray();
                 json.writeEndObject();
             }));
-    }
-
-    private static String decimal(final long units, final int scale)
-    {
-        return BigDecimal.valueOf(units, scale).toPlainString();
     }
 }

@@ -139,6 +139,20 @@ public final class ClusterConfiguration
     }
 
     /**
+     * @param members members.
+     * @return them as {@link #parseMembers} reads them: {@code id=host:basePort,...}.
+     */
+    public static String membersText(final List<Member> members)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final Member member : members)
+        {
+            text.append(text.isEmpty() ? "" : ",").append(member.id()).append('=').append(member.ingressEndpoint());
+        }
+        return text.toString();
+    }
+
+    /**
      * Members for a cluster on this machine (trying it out, tests, benchmarks): IDs 0 to {@code count - 1} on
      * 127.0.0.1, each on a block of UDP ports that was free a moment ago.
      *
@@ -350,11 +364,6 @@ public final class ClusterConfiguration
     /** @return the members' ingress endpoints in Aeron's {@code id=host:port,...} form. */
     String ingressEndpoints()
     {
-        final StringBuilder text = new StringBuilder();
-        for (final Member member : members)
-        {
-            text.append(text.isEmpty() ? "" : ",").append(member.id()).append('=').append(member.ingressEndpoint());
-        }
-        return text.toString();
+        return membersText(members);
     }
 }

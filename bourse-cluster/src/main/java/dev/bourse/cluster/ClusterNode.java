@@ -13,6 +13,7 @@ import io.aeron.cluster.service.ClusteredService;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -261,9 +262,24 @@ final class ClusterNode implements AutoCloseable
         return new BackoffIdleStrategy(10, 20, 1_000, MAX_PARK_NS);
     }
 
+    /**
+     * Logs what an Aeron component reports: its events and warnings (a leader's heartbeat timed out, a catch-up to
+     * retry) in one line, anything else with its stack trace. Aeron recovers from these by itself; a failure it cannot
+     * recover from terminates the component, and the node with it.
+     */
     private static ErrorHandler errorHandler(final String component)
     {
-        return error -> LOG.warn("{}: {}", component, error.toString(), error);
+        return error ->
+        {
+            if (error instanceof AeronException aeron && aeron.category() == AeronException.Category.WARN)
+            {
+                LOG.warn("{}: {}", component, error.getMessage());
+            }
+            else
+            {
+                LOG.warn("{}: {}", component, error.toString(), error);
+            }
+        };
     }
 
     /** Stops the service's container, then the consensus module, the archive and the driver. */

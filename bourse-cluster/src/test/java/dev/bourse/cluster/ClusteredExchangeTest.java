@@ -108,6 +108,25 @@ class ClusteredExchangeTest
         nodes.set(stoppedId, start(stoppedId, members));
         awaitSameState(nodes);
         assertThat(nodes.get(stoppedId).health().committedSequence()).isEqualTo(18);
+
+        stop(nodes.get(stoppedId));
+        deleteRecursively(dir.resolve("node-" + stoppedId).resolve("cluster"));
+        assertThat(untilALeaderTakesIt(leader, new CreateAccount())).isEqualTo(Status.SUCCESS);
+        nodes.set(stoppedId, start(stoppedId, members));
+        awaitSameState(nodes);
+        assertThat(nodes.get(stoppedId).health().committedSequence())
+            .as("a node replaced with an empty directory replicates the log").isEqualTo(19);
+    }
+
+    private static void deleteRecursively(final Path path) throws IOException
+    {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(path))
+        {
+            for (final Path file : files.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                java.nio.file.Files.delete(file);
+            }
+        }
     }
 
     private void trade(final BourseServer node) throws InterruptedException

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The cluster part of the suite: Bourse as a three-node cluster and as one node, on this machine, in the same run,
@@ -56,6 +58,8 @@ public final class ClusterRun
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private final String secretKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
+    private final Path driverDirs;
+
     /**
      * @param cliJar  the Bourse command-line jar whose {@code serve} is measured.
      * @param workDir where data directories and server logs go.
@@ -64,6 +68,10 @@ public final class ClusterRun
     {
         this.cliJar = cliJar;
         this.workDir = workDir;
+        // the nodes' media drivers in memory, as by default; here in one place that is removed after the run, since
+        // the node killed for the failover cannot remove its own
+        final Path shm = Path.of("/dev/shm");
+        this.driverDirs = Files.isDirectory(shm) ? shm.resolve("bourse-bench-" + token) : workDir.resolve("drivers");
     }
 
     /**
@@ -154,6 +162,22 @@ public final class ClusterRun
         finally
         {
             vertx.close().await();
+            deleteRecursively(driverDirs);
+        }
+    }
+
+    private static void deleteRecursively(final Path directory) throws IOException
+    {
+        if (!Files.exists(directory))
+        {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory))
+        {
+            for (final Path file : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -295,19 +319,16 @@ public final class ClusterRun
 
     private List<Node> startCluster() throws IOException
     {
-        final List<ClusterConfiguration.Member> members = ClusterConfiguration.localMembers(NODES);
-        final StringBuilder memberList = new StringBuilder();
-        for (final ClusterConfiguration.Member member : members)
-        {
-            memberList.append(memberList.isEmpty() ? "" : ",").append(member.id()).append('=')
-                .append(member.ingressEndpoint());
-        }
+        final String members = ClusterConfiguration.membersText(ClusterConfiguration.localMembers(NODES));
         final List<CompletableFuture<Node>> starting = new ArrayList<>();
         for (int id = 0; id < NODES; id++)
         {
             final int nodeId = id;
+            final Path clusterConfig = workDir.resolve("node-" + nodeId + ".cluster.properties");
+            Files.writeString(clusterConfig, "nodeId=" + nodeId + "\nmembers=" + members + "\naeronDir=" +
+                driverDirs.resolve("node-" + nodeId) + "\n");
             starting.add(CompletableFuture.supplyAsync(() -> startServer("cluster node " + nodeId, "node-" + nodeId,
-                List.of("--node-id", Integer.toString(nodeId), "--cluster-members", memberList.toString())),
+                List.of("--cluster-config", clusterConfig.toString())),
                 runnable -> new Thread(runnable, "start-node-" + nodeId).start()));
         }
         final List<Node> nodes = new ArrayList<>();

@@ -205,9 +205,8 @@ class ClusterFailoverTest
         for (final JsonNode funds : state.get("funds"))
         {
             final String currency = funds.get("currency").asText();
-            final BigDecimal netDeposits = new BigDecimal(funds.get("netDeposits").asText());
-            assertThat(new BigDecimal(funds.get("balances").asText())
-                .add(new BigDecimal(funds.get("feesCollected").asText())))
+            final BigDecimal netDeposits = funds.get("netDeposits").decimalValue();
+            assertThat(funds.get("balances").decimalValue().add(funds.get("feesCollected").decimalValue()))
                 .as("round %d: %s balances + fees = deposits - withdrawals", round, currency)
                 .isEqualByComparingTo(netDeposits);
             assertThat(netDeposits).as("round %d: %s deposits - withdrawals within what was acknowledged and sent",
@@ -334,13 +333,8 @@ class ClusterFailoverTest
     private ServerProcess startNode(final int id) throws Exception
     {
         final Path clusterConfig = dir.resolve("node-" + id + ".cluster.properties");
-        final StringBuilder memberList = new StringBuilder();
-        for (final ClusterConfiguration.Member member : members)
-        {
-            memberList.append(memberList.isEmpty() ? "" : ",").append(member.id()).append('=')
-                .append(member.ingressEndpoint());
-        }
-        Files.writeString(clusterConfig, "nodeId=" + id + "\nmembers=" + memberList + "\naeronDir=" +
+        Files.writeString(clusterConfig, "nodeId=" + id + "\nmembers=" + ClusterConfiguration.membersText(members) +
+            "\naeronDir=" +
             driverDirs.resolve("node-" + id) + "\nleaderHeartbeatTimeoutMs=1500\nreplyTimeoutMs=3000\n");
         return ServerProcess.start(dir.resolve("node-" + id), serverConfig,
             List.of("--cluster-config=" + clusterConfig));
