@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -82,7 +83,7 @@ public final class ClusteredExchange implements ExchangeCore
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while node " + nodeId + " started", ex);
         }
-        catch (final ExecutionException | java.util.concurrent.TimeoutException ex)
+        catch (final ExecutionException | TimeoutException ex)
         {
             node.close();
             throw new IOException("node " + nodeId + " could not start its service", ex);
