@@ -96,11 +96,25 @@ public final class BourseServer implements AutoCloseable
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
         this.core = context.exchangeCore().open(context, cipher, this::onFailStop);
         this.readModel = core.readModel();
+        try
+        {
+            this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(context.eventLoops())
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                    .setClassPathResolvingEnabled(false)));
+            serve(cipher, constructedAtMs);
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    /** Starts both gateways in front of the core. */
+    private void serve(final SecretCipher cipher, final long constructedAtMs)
+    {
         final EngineGateway engine = new EngineGateway(core.commands());
-        this.vertx = Vertx.vertx(new VertxOptions()
-            .setEventLoopPoolSize(context.eventLoops())
-            .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                .setClassPathResolvingEnabled(false)));
         final long startedAtMs = core.hadState() ?
             waitUntil(context.clock(), constructedAtMs + context.authConfiguration().aheadMs()) :
             context.clock().time();
@@ -116,17 +130,9 @@ public final class BourseServer implements AutoCloseable
         final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes,
             new AdminTokenAuthorizer(adminToken), context.clock(), context.maxBodyBytes(), context.maxUriLength());
         final Buffer openApi = Buffer.buffer(openApiDocument());
-        try
-        {
-            this.publicServer =
-                listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
-            this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
-        }
-        catch (final RuntimeException ex)
-        {
-            close();
-            throw ex;
-        }
+        this.publicServer =
+            listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
+        this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
     }
 
     /**
