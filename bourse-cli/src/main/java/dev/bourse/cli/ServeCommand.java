@@ -1,7 +1,10 @@
 package dev.bourse.cli;
 
 import dev.bourse.history.PostgresHistory;
+import dev.bourse.cluster.ClusterConfiguration;
+import dev.bourse.cluster.ClusteredExchange;
 import dev.bourse.server.BourseServer;
+import dev.bourse.server.HistoryService;
 import dev.bourse.server.ServerContext;
 import dev.bourse.simulator.Simulator;
 import picocli.CommandLine;
@@ -41,10 +44,16 @@ import java.util.concurrent.Callable;
         "",
         "A new data directory starts with the demo pairs and a simulated market on them (docs/SIMULATOR.md).",
         "",
+        "Clustered: --cluster-config (or --node-id and --cluster-members) runs one node of a replicated cluster",
+        "(docs/CLUSTER.md); every node needs the same secret key and members. Demo pairs, the simulated market and",
+        "the PostgreSQL history are not run then.",
+        "",
         "Examples:",
         "  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data",
         "  ./bourse serve --no-simulated-market",
-        "  ./bourse serve --simulated-pairs BTC.USDT,SOL.USDT --simulator-settings sim.properties"})
+        "  ./bourse serve --simulated-pairs BTC.USDT,SOL.USDT --simulator-settings sim.properties",
+        "  ./bourse serve --data-dir ./node0 --node-id 0 \\",
+        "      --cluster-members 0=10.0.0.1:9000,1=10.0.0.2:9000,2=10.0.0.3:9000"})
 public final class ServeCommand implements Callable<Integer>
 {
     /** The keys of the configuration file that belong to the simulated market, not to the server. */
@@ -101,6 +110,22 @@ public final class ServeCommand implements Callable<Integer>
     @Option(names = "--simulator-settings", paramLabel = "FILE",
         description = "A properties file of simulator settings (docs/SIMULATOR.md), e.g. spread=0.001.")
     private Path simulatorSettings;
+
+    @Option(names = "--cluster-config", paramLabel = "FILE", description = "Run one node of a cluster: a properties "
+        + "file (keys: nodeId, members, clusterDir, aeronDir, leaderHeartbeatTimeoutMs, replyTimeoutMs).")
+    private Path clusterConfig;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's ID in the cluster (overrides the "
+        + "cluster configuration file).")
+    private Integer nodeId;
+
+    @Option(names = "--cluster-members", paramLabel = "LIST", description = "Every member as id=host:basePort, "
+        + "comma-separated; each uses 5 UDP ports from its base port (overrides the cluster configuration file).")
+    private String clusterMembers;
+
+    @Option(names = "--cluster-dir", paramLabel = "DIR", description = "Where this node keeps the replicated log "
+        + "and the snapshots (default DATA_DIR/cluster).")
+    private Path clusterDir;
 
     private final Map<String, String> environment;
 
@@ -188,6 +213,12 @@ public final class ServeCommand implements Callable<Integer>
         {
             context.secretKeyBase64(environment.get("BOURSE_SECRET_KEY"));
         }
+        final ClusterConfiguration cluster = clusterConfiguration();
+        if (cluster != null)
+        {
+            context.demoPairs(false).historyFactory(HistoryService.Factory.NONE)
+                .exchangeCore(ClusteredExchange.factory(cluster));
+        }
         return context;
     }
 
@@ -213,11 +244,57 @@ public final class ServeCommand implements Callable<Integer>
             settings == null ? null : Path.of(settings));
     }
 
+    /** @return the cluster this server is a node of, or null for a single node. */
+    ClusterConfiguration clusterConfiguration() throws IOException
+    {
+        if (clusterConfig == null && nodeId == null && clusterMembers == null && clusterDir == null)
+        {
+            return null;
+        }
+        final ClusterConfiguration cluster = new ClusterConfiguration();
+        try
+        {
+            if (clusterConfig != null)
+            {
+                cluster.apply(load(clusterConfig));
+            }
+            if (nodeId != null)
+            {
+                cluster.nodeId(nodeId);
+            }
+            if (clusterMembers != null)
+            {
+                cluster.members(ClusterConfiguration.parseMembers(clusterMembers));
+            }
+            if (clusterDir != null)
+            {
+                cluster.clusterDir(clusterDir);
+            }
+            return cluster.validate();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), "cluster configuration: " +
+                ex.getMessage());
+        }
+    }
+
+    private static Properties load(final Path file) throws IOException
+    {
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
     @Override
     public Integer call() throws Exception
     {
         final ServerContext context = context();
-        final EmbeddedMarket market = simulatedMarket();
+        final EmbeddedMarket market = clusterConfiguration() == null ? simulatedMarket() :
+            new EmbeddedMarket(false, null, null);
         final boolean newDataDirectory = EmbeddedMarket.isNewDataDirectory(context);
         final BourseServer server = BourseServer.start(context);
         final Simulator simulator;
@@ -235,16 +312,8 @@ public final class ServeCommand implements Callable<Integer>
 
     private Properties configuration() throws IOException
     {
-        final Properties properties = new Properties();
         final Path configFile = config != null ? config : pathOf(environment.get("BOURSE_CONFIG"));
-        if (configFile != null)
-        {
-            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8))
-            {
-                properties.load(reader);
-            }
-        }
-        return properties;
+        return configFile == null ? new Properties() : load(configFile);
     }
 
     private static String unprefixed(final String key)

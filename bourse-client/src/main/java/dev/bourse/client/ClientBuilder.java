@@ -3,17 +3,20 @@ package dev.bourse.client;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings common to {@link BourseClient} and {@link BourseAdminClient}: base URI, timeouts, retries and the
- * clock.
+ * Settings common to {@link BourseClient} and {@link BourseAdminClient}: base URI (and the other nodes of a cluster),
+ * timeouts, retries and the clock.
  *
  * @param <B> the concrete builder.
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>>
 {
     final URI baseUri;
+    List<URI> failoverUris = List.of();
     Duration connectTimeout = Duration.ofSeconds(5);
     Duration requestTimeout = Duration.ofSeconds(10);
     int maxAttempts = 3;
@@ -24,8 +27,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>>
     ClientBuilder(final URI baseUri)
     {
         Objects.requireNonNull(baseUri, "baseUri");
-        final String text = baseUri.toString();
-        this.baseUri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.baseUri = withoutTrailingSlash(baseUri);
+    }
+
+    private static URI withoutTrailingSlash(final URI uri)
+    {
+        final String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,6 +73,36 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>>
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         return self();
+    }
+
+    /**
+     * The other nodes of a cluster (docs/CLUSTER.md), each serving the same API. A request that failed to reach the
+     * node in use or got no answer, and is retried (a read, a cancel, a cancel-all, a PUT pair, or any request whose
+     * connection could not be made), is retried on the next node, which is used from then on. A request that may have
+     * reached a node and is not safe to repeat (an order) is never sent again: it ends in
+     * {@link OutcomeUnknownException}, on one node as on several.
+     *
+     * @param uris the base URIs of the other nodes, in the order they are tried.
+     * @return this builder.
+     */
+    public B failoverUris(final URI... uris)
+    {
+        final List<URI> others = new ArrayList<>();
+        for (final URI uri : uris)
+        {
+            others.add(withoutTrailingSlash(Objects.requireNonNull(uri, "uri")));
+        }
+        this.failoverUris = List.copyOf(others);
+        return self();
+    }
+
+    /** @return the base URIs to use: the builder's, then the failover ones. */
+    List<URI> baseUris()
+    {
+        final List<URI> uris = new ArrayList<>();
+        uris.add(baseUri);
+        uris.addAll(failoverUris);
+        return List.copyOf(uris);
     }
 
     /** @return this builder with the local clock (default the system clock); for tests and simulations. */

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one implementation under every typed call: builds, signs, rate-limits, sends, retries and unwraps the
- * envelope. One {@link HttpClient} (HTTP/1.1, connections reused) and one scheduler thread per client.
+ * envelope. One {@link HttpClient} (HTTP/1.1, connections reused) and one scheduler thread per client. With the nodes
+ * of a cluster, every request goes to the node in use; a retry after a transport failure moves to the next node.
  */
 final class HttpTransport implements AutoCloseable
 {
@@ -47,6 +48,7 @@ final class HttpTransport implements AutoCloseable
     private final NonceSequence nonces = new NonceSequence();
     private final PermitQueue permits;
     private CompletableFuture<Long> clockSync;
+    private volatile int node;
     private volatile boolean closed;
 
     HttpTransport(final TransportConfiguration configuration)
@@ -104,7 +106,7 @@ final class HttpTransport implements AutoCloseable
         if (clockSync == null || clockSync.isDone())
         {
             clockSync = new CompletableFuture<>();
-            measureClock(clockSync, CLOCK_SAMPLES, Long.MAX_VALUE, 0);
+            measureClock(clockSync, CLOCK_SAMPLES, Long.MAX_VALUE, 0, configuration.baseUris().size() - 1);
         }
         return clockSync;
     }
@@ -180,10 +182,16 @@ final class HttpTransport implements AutoCloseable
         }
     }
 
+    /** Measures on the node in use; when it does not answer, on the next node, at most {@code nodesLeft} more. */
     private void measureClock(
-        final CompletableFuture<Long> result, final int samplesLeft, final long bestRoundTripMs, final long bestOffset)
+        final CompletableFuture<Long> result,
+        final int samplesLeft,
+        final long bestRoundTripMs,
+        final long bestOffset,
+        final int nodesLeft)
     {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(configuration.baseUri() + TIME_PATH))
+        final int toNode = node;
+        final HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri(toNode) + TIME_PATH))
             .timeout(configuration.requestTimeout())
             .GET()
             .build();
@@ -192,6 +200,12 @@ final class HttpTransport implements AutoCloseable
         {
             final long receivedAtMs = clockOffset.localTimeMs();
             final Envelope envelope = failure == null ? parse(response) : null;
+            if (envelope == null && nodesLeft > 0)
+            {
+                failOver(toNode);
+                measureClock(result, CLOCK_SAMPLES, Long.MAX_VALUE, 0, nodesLeft - 1);
+                return;
+            }
             if (envelope == null)
             {
                 result.completeExceptionally(new BourseTransportException("could not read the server time",
@@ -204,7 +218,7 @@ final class HttpTransport implements AutoCloseable
                 ClockOffset.offsetOf(sentAtMs, envelope.responseTimeMs(), receivedAtMs) : bestOffset;
             if (samplesLeft > 1)
             {
-                measureClock(result, samplesLeft - 1, Math.min(roundTripMs, bestRoundTripMs), offsetMs);
+                measureClock(result, samplesLeft - 1, Math.min(roundTripMs, bestRoundTripMs), offsetMs, nodesLeft);
                 return;
             }
             clockOffset.update(offsetMs);
@@ -258,14 +272,28 @@ final class HttpTransport implements AutoCloseable
         return false;
     }
 
-    private HttpRequest build(final ApiCall call)
+    private URI baseUri(final int index)
+    {
+        return configuration.baseUris().get(index);
+    }
+
+    /** After a transport failure on {@code failedNode}: the next node is used from now on, if there are several. */
+    private synchronized void failOver(final int failedNode)
+    {
+        if (node == failedNode)
+        {
+            node = (failedNode + 1) % configuration.baseUris().size();
+        }
+    }
+
+    private HttpRequest build(final ApiCall call, final int toNode)
     {
         final String encoded = call.params().encoded();
         final String query = call.bodyCarriesParams() ? "" : encoded;
         final String body = call.bodyCarriesParams() ? encoded : "";
         final byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         final HttpRequest.Builder builder = HttpRequest.newBuilder(
-                URI.create(configuration.baseUri() + call.path() + (query.isEmpty() ? "" : "?" + query)))
+                URI.create(baseUri(toNode) + call.path() + (query.isEmpty() ? "" : "?" + query)))
             .timeout(configuration.requestTimeout())
             .header("Accept", "application/json")
             .method(call.method(), bodyBytes.length == 0 ?
@@ -360,10 +388,11 @@ final class HttpTransport implements AutoCloseable
                 fail(new BourseTransportException("the client is closed", call.method(), call.path(), null));
                 return;
             }
+            final int toNode = node;
             final HttpRequest request;
             try
             {
-                request = build(call);
+                request = build(call, toNode);
             }
             catch (final RuntimeException ex)
             {
@@ -376,11 +405,11 @@ final class HttpTransport implements AutoCloseable
                 release(permit);
                 if (failure != null)
                 {
-                    onTransportFailure(unwrap(failure));
+                    onTransportFailure(unwrap(failure), toNode);
                 }
                 else
                 {
-                    onResponse(response);
+                    onResponse(response, toNode);
                 }
             });
         }
@@ -393,12 +422,16 @@ final class HttpTransport implements AutoCloseable
             }
         }
 
-        private void onTransportFailure(final Throwable failure)
+        private void onTransportFailure(final Throwable failure, final int failedNode)
         {
             final boolean notSent = certainlyNotSent(failure);
             switch (configuration.retryPolicy().onTransportFailure(call.retrySafe(), notSent, attempt))
             {
-                case RETRY_AFTER_BACKOFF -> retryLater();
+                case RETRY_AFTER_BACKOFF ->
+                {
+                    failOver(failedNode);
+                    retryLater();
+                }
                 case FAIL_OUTCOME_UNKNOWN -> fail(new OutcomeUnknownException(call.method(), call.path(), failure));
                 default -> fail(new BourseTransportException(
                     (notSent ? "could not connect" : "no answer") + " after " + attempt + " attempt(s): " + failure,
@@ -406,12 +439,12 @@ final class HttpTransport implements AutoCloseable
             }
         }
 
-        private void onResponse(final HttpResponse<String> response)
+        private void onResponse(final HttpResponse<String> response, final int fromNode)
         {
             final Envelope envelope = parse(response);
             if (envelope == null || (envelope.statusCode() == null && call.access() != ApiCall.Access.TIME))
             {
-                onTransportFailure(new IOException(describe(response)));
+                onTransportFailure(new IOException(describe(response)), fromNode);
                 return;
             }
             final Integer code = envelope.statusCode();

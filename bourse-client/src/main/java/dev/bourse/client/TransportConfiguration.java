@@ -3,11 +3,13 @@ package dev.bourse.client;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Everything {@link HttpTransport} needs, frozen from a builder.
  *
- * @param baseUri                 scheme, host and port, without a trailing slash.
+ * @param baseUris                scheme, host and port of each node, without a trailing slash; the first is used
+ *                                first.
  * @param connectTimeout          the connect timeout.
  * @param requestTimeout          the timeout of one answer.
  * @param retryPolicy             retry decisions.
@@ -21,7 +23,7 @@ import java.time.InstantSource;
  * @param syncClockOnFirstRequest whether the first signed request measures the clock offset first.
  */
 record TransportConfiguration(
-    URI baseUri,
+    List<URI> baseUris,
     Duration connectTimeout,
     Duration requestTimeout,
     RetryPolicy retryPolicy,
@@ -45,7 +47,7 @@ record TransportConfiguration(
         final boolean syncClockOnFirstRequest)
     {
         return new TransportConfiguration(
-            builder.baseUri,
+            builder.baseUris(),
             builder.connectTimeout,
             builder.requestTimeout,
             new RetryPolicy(builder.maxAttempts, builder.initialBackoff.toMillis(), builder.maxBackoff.toMillis()),

@@ -326,18 +326,54 @@ class HttpTransportTest
     @Test
     void shouldSayAnOrderWasNotSentWhenNoConnectionCouldBeMade() throws IOException
     {
-        final int closedPort;
-        try (ServerSocket socket = new ServerSocket(0))
-        {
-            closedPort = socket.getLocalPort();
-        }
-        final BourseClient client = client(URI.create("http://127.0.0.1:" + closedPort),
+        final BourseClient client = client(URI.create("http://127.0.0.1:" + closedPort()),
             builder -> builder.syncClockOnFirstRequest(false));
 
         final BourseTransportException failed = catchThrowableOfType(BourseTransportException.class,
             () -> client.placeOrder(OrderRequest.market("BTC.USDT", OrderSide.SELL, BigDecimal.ONE)));
 
         assertThat(failed).isNotInstanceOf(OutcomeUnknownException.class).hasMessageContaining("could not connect");
+    }
+
+    @Test
+    void shouldMoveToTheNextNodeOfAClusterWhenTheNodeInUseIsDown() throws IOException
+    {
+        final StubServer survivor = stub(request -> StubServer.success(
+            request.path().equals(LIMIT_ORDERS) ? ORDER_ACK : BALANCE_DATA));
+        final BourseClient client = client(URI.create("http://127.0.0.1:" + closedPort()),
+            builder -> builder.failoverUris(survivor.uri()));
+
+        assertThat(client.balances()).hasSize(1);
+        client.placeOrder(OrderRequest.limit("BTC.USDT", OrderSide.BUY, new BigDecimal("0.010"),
+            new BigDecimal("30000")));
+
+        assertThat(survivor.received(BALANCES)).hasSize(1);
+        assertThat(survivor.received(LIMIT_ORDERS)).as("the node in use from then on").hasSize(1);
+    }
+
+    @Test
+    void shouldRetryACancelAllOnTheNextNodeButNeverAnOrderThatMayHaveBeenSent() throws IOException
+    {
+        final StubServer dropping = stub(request -> new StubServer.Drop());
+        final StubServer next = stub(request -> StubServer.success("{\"orderIDList\":[1,2],\"requestAt\":5}"));
+        final BourseClient client = client(dropping.uri(), builder -> builder.failoverUris(next.uri()));
+
+        catchThrowableOfType(OutcomeUnknownException.class, () -> client.placeOrder(
+            OrderRequest.market("BTC.USDT", OrderSide.SELL, BigDecimal.ONE)));
+        assertThat(client.cancelAllOrders("BTC.USDT").orderIds()).containsExactly(1L, 2L);
+
+        assertThat(dropping.received("/v1/trade/marketOrders")).hasSize(1);
+        assertThat(next.received("/v1/trade/marketOrders")).isEmpty();
+        assertThat(dropping.received("/v1/trade/openOrders/BTC.USDT")).hasSize(1);
+        assertThat(next.received("/v1/trade/openOrders/BTC.USDT")).hasSize(1);
+    }
+
+    private static int closedPort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

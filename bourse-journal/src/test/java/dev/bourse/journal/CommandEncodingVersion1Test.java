@@ -10,7 +10,6 @@ import dev.bourse.engine.Status;
 import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
-import dev.bourse.engine.command.CreateAccount;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.command.PutPair;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A journal segment written by command encoding version 1 (its header says 1, its orders and cancels carry tags 6, 7
- * and 8), made byte by byte as that version wrote it: this version reads it, and replays it to the outcomes it had.
+ * and 8, its CreateAccount is the tag alone), made byte by byte as that version wrote it: this version reads it, and
+ * replays it to the outcomes it had.
  */
 class CommandEncodingVersion1Test
 {
@@ -48,7 +48,7 @@ class CommandEncodingVersion1Test
         final List<byte[]> payloads = List.of(
             encoded(new PutPair("BTC", "KRW", 0, 0, new PairPolicy("Bitcoin", 1, 0, 0, 1, 1_000_000_000L, 0,
                 Long.MAX_VALUE, 0, 0, PairState.TRADING))),
-            encoded(new CreateAccount()),
+            version1(2, out -> { }),
             version1(6, out -> out.putLong(1).put(text("BTC.KRW")).put((byte)2).put((byte)2).putLong(60_000_000)
                 .putLong(0).putLong(10_000)),
             version1(7, out -> out.putLong(1).putLong(10_100_000_000_001L)),

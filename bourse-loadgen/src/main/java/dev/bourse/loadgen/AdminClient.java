@@ -59,19 +59,49 @@ public final class AdminClient
         return traders;
     }
 
+    /**
+     * Creates or updates a pair ({@code PUT /admin/v1/pairs/{coinPair}}).
+     *
+     * @param coinPair the pair.
+     * @param form     its policy, as the admin API's form parameters.
+     */
+    public void putPair(final String coinPair, final String form) throws IOException, InterruptedException
+    {
+        call("PUT", "/admin/v1/pairs/" + coinPair, form);
+    }
+
+    /** @return a cluster node's state ({@code GET /admin/v1/cluster}). */
+    public JsonNode clusterStatus() throws IOException, InterruptedException
+    {
+        return call("GET", "/admin/v1/cluster", null);
+    }
+
     private JsonNode post(final String path, final String form) throws IOException, InterruptedException
     {
-        final HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return call("POST", path, form);
+    }
+
+    private JsonNode call(final String method, final String path, final String form)
+        throws IOException, InterruptedException
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(TIMEOUT)
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-        final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token);
+        if (form == null)
+        {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        else
+        {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        final HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         final JsonNode envelope = JSON.readTree(response.body());
         if (response.statusCode() != 200 || envelope.path("statusCode").asInt() != 1000)
         {
-            throw new IOException("POST " + path + " answered HTTP " + response.statusCode() + ": " + response.body());
+            throw new IOException(method + " " + path + " answered HTTP " + response.statusCode() + ": " +
+                response.body());
         }
         return envelope.path("responseData");
     }

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
 public final class LoadGenerator implements AutoCloseable
 {
     private static final long MAX_LATENCY_US = TimeUnit.MINUTES.toMicros(2);
+    private static final int ACKNOWLEDGED = 1000;
     private static final int REQUEST_TIMEOUT_MS = 30_000;
     private static final long TICK_MS = 1;
     private static final long DRAIN_TIMEOUT_MS = REQUEST_TIMEOUT_MS + 10_000;
@@ -197,7 +198,7 @@ public final class LoadGenerator implements AutoCloseable
                     final String body = answer.result();
                     final int statusCode = Envelope.statusCode(body);
                     session.onAnswer(request, statusCode, Envelope.orderId(body));
-                    phase.onAnswer(intendedNs, endNs, statusCode);
+                    phase.onAnswer(intendedNs, endNs, statusCode, request.operation());
                 }
                 else
                 {
@@ -244,6 +245,7 @@ public final class LoadGenerator implements AutoCloseable
         private final long measureMs;
         private final CompletableFuture<LoadResult> done = new CompletableFuture<>();
         private final Histogram latencyUs = new Histogram(MAX_LATENCY_US, 3);
+        private final Histogram orderLatencyUs = new Histogram(MAX_LATENCY_US, 3);
         private final Map<Integer, Long> statusCounts = new HashMap<>();
         private long startNs;
         private long timerId;
@@ -282,7 +284,7 @@ public final class LoadGenerator implements AutoCloseable
             return timeNs >= measureStartNs() && timeNs < endNs();
         }
 
-        void onAnswer(final long intendedNs, final long answeredNs, final int statusCode)
+        void onAnswer(final long intendedNs, final long answeredNs, final int statusCode, final Operation operation)
         {
             if (inWindow(answeredNs))
             {
@@ -292,7 +294,13 @@ public final class LoadGenerator implements AutoCloseable
             {
                 answered++;
                 statusCounts.merge(statusCode, 1L, Long::sum);
-                latencyUs.recordValue(Math.min(MAX_LATENCY_US, Math.max(0, (answeredNs - intendedNs) / 1000)));
+                final long latency = Math.min(MAX_LATENCY_US, Math.max(0, (answeredNs - intendedNs) / 1000));
+                latencyUs.recordValue(latency);
+                if (statusCode == ACKNOWLEDGED && (operation == Operation.LIMIT_RESTING ||
+                    operation == Operation.LIMIT_CROSSING))
+                {
+                    orderLatencyUs.recordValue(latency);
+                }
             }
         }
 
@@ -315,7 +323,7 @@ public final class LoadGenerator implements AutoCloseable
             if (!sending && inFlight == 0 && !done.isDone())
             {
                 done.complete(new LoadResult(offeredPerSecond, TimeUnit.MILLISECONDS.toNanos(measureMs), answered,
-                    completed, failed, statusCounts, latencyUs));
+                    completed, failed, statusCounts, latencyUs, orderLatencyUs));
             }
         }
     }

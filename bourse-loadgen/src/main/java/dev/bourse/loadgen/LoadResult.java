@@ -17,9 +17,10 @@ import java.util.TreeMap;
  * @param statusCounts     answered requests by envelope statusCode.
  * @param latencyUs        latency of the answered requests in microseconds; for an open loop from the intended send
  *                         time (coordinated-omission corrected).
+ * @param orderLatencyUs   the same, of the acknowledged orders only (limit orders answered 1000).
  */
 public record LoadResult(long offeredPerSecond, long measuredNs, long answered, long completed, long failed,
-    Map<Integer, Long> statusCounts, Histogram latencyUs)
+    Map<Integer, Long> statusCounts, Histogram latencyUs, Histogram orderLatencyUs)
 {
     public LoadResult
     {
@@ -36,6 +37,29 @@ public record LoadResult(long offeredPerSecond, long measuredNs, long answered, 
     public double percentileMs(final double percentile)
     {
         return latencyUs.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** @return the latency of acknowledged orders at a percentile (0..100) in milliseconds. */
+    public double orderPercentileMs(final double percentile)
+    {
+        return orderLatencyUs.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /**
+     * @param other what another generator saw in the same phase, at the same time (against another node).
+     * @return both together: counts and rates added, latencies merged.
+     */
+    public LoadResult plus(final LoadResult other)
+    {
+        final Map<Integer, Long> counts = new TreeMap<>(statusCounts);
+        other.statusCounts.forEach((code, count) -> counts.merge(code, count, Long::sum));
+        final Histogram latencies = latencyUs.copy();
+        latencies.add(other.latencyUs);
+        final Histogram orderLatencies = orderLatencyUs.copy();
+        orderLatencies.add(other.orderLatencyUs);
+        return new LoadResult(offeredPerSecond + other.offeredPerSecond, Math.max(measuredNs, other.measuredNs),
+            answered + other.answered, completed + other.completed, failed + other.failed, counts, latencies,
+            orderLatencies);
     }
 
     /** @return answered requests whose statusCode is one of the given codes. */

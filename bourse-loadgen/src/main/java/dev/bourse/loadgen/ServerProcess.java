@@ -163,6 +163,12 @@ public final class ServerProcess implements AutoCloseable
         return process.pid();
     }
 
+    /** SIGKILL: the process dies at once, as in a crash. */
+    public void kill() throws InterruptedException
+    {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close()
     {

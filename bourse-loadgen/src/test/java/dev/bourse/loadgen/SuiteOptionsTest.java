@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SuiteOptionsTest
 {
-    private static final Set<String> PARTS = Set.of("engine", "server", "journal");
+    private static final Set<String> PARTS = Set.of("engine", "server", "cluster", "journal");
 
     @Test
     void shouldRunEverythingInFullByDefault()

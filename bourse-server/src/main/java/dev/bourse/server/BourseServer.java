@@ -11,9 +11,9 @@ import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.HttpGateway;
 import dev.bourse.server.gateway.PublicApi;
+import dev.bourse.server.gateway.Route;
 import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ReadModel;
-import dev.bourse.server.recovery.SnapshotTaker;
 import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.SequencerHealth;
 import io.vertx.core.Deployable;
@@ -38,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,16 +50,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The running exchange: an {@link JournaledExchange} (the recovered data directory, the engine thread, the projection
- * thread, the journal and snapshots) behind two HTTP gateways on Vert.x: the public API and the admin API (bound to
- * 127.0.0.1 by default). Every command is durable before anything derived from it is visible. {@link #close()} stops
- * the gateways first, then the core (the engine thread, then the projection thread, which answers every durable
- * command, then a last snapshot), so no request is left waiting.
+ * The running exchange: two HTTP gateways on Vert.x, the public API and the admin API (bound to 127.0.0.1 by default),
+ * in front of an {@link ExchangeCore} that sequences, applies and projects the commands. The core is the single node
+ * with its journal ({@link JournaledExchange}: engine thread, projection thread, recovery of the data directory and
+ * periodic snapshots) unless {@link ServerContext#exchangeCore(ExchangeCore.Factory)} names another, such as a node of
+ * a cluster. Every command is durable before anything derived from it is visible. {@link #close()} stops the gateways
+ * first, then the core, which answers every command still waiting, so no request is left waiting.
  * <p>
- * Fail-stop: when the journal cannot append or force, or the engine or a projection throws, the server stops
- * accepting writes at once, shuts down without snapshotting its live state, abandons what the journal did not commit,
- * and {@link #awaitTermination()} returns {@link #EXIT_FAIL_STOP}, so that a supervisor restarts it and recovery
- * rebuilds exactly the durable prefix.
+ * Fail-stop: when the core cannot make a command durable, or the engine or a projection throws, the server stops
+ * accepting writes at once, shuts down without snapshotting its live state, and {@link #awaitTermination()} returns
+ * {@link #EXIT_FAIL_STOP}, so that a supervisor restarts it and recovery rebuilds exactly the durable prefix.
  */
 public final class BourseServer implements AutoCloseable
 {
@@ -77,7 +78,7 @@ public final class BourseServer implements AutoCloseable
 
     private final ServerContext context;
     private final HistoryService history;
-    private final JournaledExchange core;
+    private final ExchangeCore core;
     private final ReadModel readModel;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int exitCode = EXIT_OK;
@@ -91,27 +92,36 @@ public final class BourseServer implements AutoCloseable
 
     private BourseServer(final ServerContext context, final HistoryService history) throws IOException
     {
-        this.history = history;
         this.context = context;
+        this.history = history;
         final long constructedAtMs = context.clock().time();
         Files.createDirectories(context.dataDir());
         final SecretCipher cipher = new SecretCipher(secretKey(context));
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
-        final JournaledExchange.Settings settings = new JournaledExchange.Settings(context.journalConfiguration(),
-            context.engineConfiguration(), context.readModelConfiguration(), cipher, context.clock(),
-            context.queueCapacity(), context.batchLimit(),
-            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
-        this.core = new JournaledExchange(settings, List.of(), this::onFailStop, SnapshotTaker.background(),
-            history::retentionFloor);
+        this.core = context.exchangeCore().open(context, cipher, history, this::onFailStop);
         this.readModel = core.readModel();
-        final EngineGateway engine = new EngineGateway(core.engineAgent());
-        this.vertx = Vertx.vertx(new VertxOptions()
-            .setEventLoopPoolSize(context.eventLoops())
-            .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                .setClassPathResolvingEnabled(false)));
-        final long startedAtMs = core.recovered().hadState() ?
+        try
+        {
+            this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(context.eventLoops())
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                    .setClassPathResolvingEnabled(false)));
+            serve(cipher, constructedAtMs);
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    /** Starts both gateways in front of the core. */
+    private void serve(final SecretCipher cipher, final long constructedAtMs)
+    {
+        final EngineGateway engine = new EngineGateway(core.commands());
+        final long startedAtMs = core.hadState() ?
             waitUntil(context.clock(), constructedAtMs + context.authConfiguration().aheadMs()) :
             context.clock().time();
         final ApiKeyAuthenticator authenticator =
@@ -121,24 +131,15 @@ public final class BourseServer implements AutoCloseable
             (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
                 route.tradeHistory(), nowMs).accountId(),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
-        final HttpGateway adminGateway = new HttpGateway("admin",
-            new AdminApi(readModel, engine, cipher, core.health(), history.store()).routes(),
-            new AdminTokenAuthorizer(adminToken),
-            context.clock(), context.maxBodyBytes(), context.maxUriLength());
+        final List<Route> adminRoutes =
+            new ArrayList<>(new AdminApi(readModel, engine, cipher, core.health(), history.store()).routes());
+        adminRoutes.addAll(core.adminRoutes());
+        final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes,
+            new AdminTokenAuthorizer(adminToken), context.clock(), context.maxBodyBytes(), context.maxUriLength());
         final Buffer openApi = Buffer.buffer(openApiDocument());
-        core.start();
-        history.start(core, settings);
-        try
-        {
-            this.publicServer =
-                listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
-            this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
-        }
-        catch (final RuntimeException ex)
-        {
-            close();
-            throw ex;
-        }
+        this.publicServer =
+            listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
+        this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
     }
 
     /**
@@ -254,7 +255,7 @@ public final class BourseServer implements AutoCloseable
      */
     public CompletableFuture<AppliedCommand> submit(final Command command)
     {
-        return core.engineAgent().submit(command);
+        return core.commands().submit(command);
     }
 
     /** @return the durable history's queries and health. */
@@ -377,13 +378,19 @@ public final class BourseServer implements AutoCloseable
             {
                 await(server.shutdown(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS));
             }
-            await(vertx.close());
+            if (vertx != null)
+            {
+                await(vertx.close());
+            }
         }
         catch (final RuntimeException ex)
         {
             LOG.warn("HTTP servers did not stop cleanly", ex);
         }
-        final boolean clean = core.stop();
+        if (core != null)
+        {
+            core.close();
+        }
         try
         {
             history.close();
@@ -391,15 +398,6 @@ public final class BourseServer implements AutoCloseable
         catch (final RuntimeException ex)
         {
             LOG.warn("the history did not stop cleanly; it resumes from the journal at the next start", ex);
-        }
-        if (clean)
-        {
-            LOG.info("Bourse stopped");
-        }
-        else
-        {
-            LOG.error("Bourse stopped after a failure ({}); restart it to recover what is durable",
-                core.health().stopCause());
         }
         terminated.countDown();
     }

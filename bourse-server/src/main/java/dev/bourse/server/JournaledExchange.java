@@ -8,7 +8,9 @@ import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.ExchangeRecovery;
 import dev.bourse.server.recovery.SnapshotTaker;
+import dev.bourse.server.gateway.Route;
 import dev.bourse.server.sequencer.ApplyStep;
+import dev.bourse.server.sequencer.CommandSubmitter;
 import dev.bourse.server.sequencer.EngineAgent;
 import dev.bourse.server.sequencer.FailStopHandler;
 import dev.bourse.server.sequencer.ProjectionAgent;
@@ -25,12 +27,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.LongSupplier;
 
 /**
- * The exchange without its gateways: the data directory recovered, the engine thread ({@link EngineAgent}), the
- * projection thread ({@link ProjectionAgent}) with the read model first among its projections, the journal and the
- * snapshots. {@link BourseServer} puts the HTTP gateways in front of it; the whole-server simulation drives its agents
- * by hand instead of starting their threads.
+ * The single-node exchange, the default {@link ExchangeCore}: the data directory recovered, the engine thread
+ * ({@link EngineAgent}: journal, then {@link ApplyStep#apply}), the projection thread ({@link ProjectionAgent}, with
+ * the read model first among its projections, then the replies), the journal and the snapshots. {@link BourseServer}
+ * puts the HTTP gateways in front of it; the whole-server simulation drives its agents by hand instead of starting
+ * their threads.
  */
-public final class JournaledExchange implements AutoCloseable
+public final class JournaledExchange implements ExchangeCore
 {
     private static final Logger LOG = LoggerFactory.getLogger(JournaledExchange.class);
     private static final int PROJECTION_QUEUE_BATCHES = 256;
@@ -121,6 +124,27 @@ public final class JournaledExchange implements AutoCloseable
             settings.batchLimit(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop);
     }
 
+    /**
+     * The default {@link ExchangeCore.Factory}: recovers the data directory of
+     * {@link ServerContext#journalConfiguration()} (keeping what the history has not committed yet), starts the engine
+     * and projection threads, then the history.
+     *
+     * @return the running exchange.
+     */
+    public static JournaledExchange open(
+        final ServerContext context, final SecretCipher cipher, final HistoryService history,
+        final FailStopHandler failStop)
+    {
+        final Settings settings = new Settings(context.journalConfiguration(), context.engineConfiguration(),
+            context.readModelConfiguration(), cipher, context.clock(), context.queueCapacity(), context.batchLimit(),
+            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
+        final JournaledExchange core = new JournaledExchange(settings, List.of(), failStop, SnapshotTaker.background(),
+            history::retentionFloor);
+        core.start();
+        history.start(core, settings);
+        return core;
+    }
+
     /** Starts the projection thread, then the engine thread. */
     public void start()
     {
@@ -138,19 +162,37 @@ public final class JournaledExchange implements AutoCloseable
         return engineAgent;
     }
 
+    @Override
+    public CommandSubmitter commands()
+    {
+        return engineAgent;
+    }
+
+    @Override
+    public boolean hadState()
+    {
+        return recovered.hadState();
+    }
+
+    @Override
+    public List<Route> adminRoutes()
+    {
+        return List.of();
+    }
+
     /** @return the projection thread's agent. */
     public ProjectionAgent projectionAgent()
     {
         return projectionAgent;
     }
 
-    /** @return the read model. */
+    @Override
     public ReadModel readModel()
     {
         return recovered.readModel();
     }
 
-    /** @return whether writes are accepted, and how far the stream is. */
+    @Override
     public SequencerHealth health()
     {
         return health;
@@ -198,11 +240,14 @@ public final class JournaledExchange implements AutoCloseable
                 LOG.error("the snapshot at shutdown failed; the journal holds every command", ex);
             }
             journal.close();
+            LOG.info("Bourse stopped");
         }
         else
         {
             snapshots.closeWithoutLiveSnapshot();
             journal.abandon();
+            LOG.error("Bourse stopped after a failure ({}); restart it to recover what is durable",
+                health.stopCause());
         }
         return cleanStop;
     }

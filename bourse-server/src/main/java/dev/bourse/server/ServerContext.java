@@ -48,6 +48,7 @@ public final class ServerContext
     private String databasePassword;
     private Path journalArchiveDir;
     private HistoryService.Factory historyFactory = HistoryService.Factory.NONE;
+    private ExchangeCore.Factory exchangeCore = JournaledExchange::open;
 
     /**
      * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
@@ -489,6 +490,18 @@ public final class ServerContext
     public ServerContext eventLoops(final int eventLoops)
     {
         this.eventLoops = eventLoops;
+        return this;
+    }
+
+    /** @return what the gateways are put in front of: by default one node with its journal in {@link #dataDir()}. */
+    public ExchangeCore.Factory exchangeCore()
+    {
+        return exchangeCore;
+    }
+
+    public ServerContext exchangeCore(final ExchangeCore.Factory exchangeCore)
+    {
+        this.exchangeCore = exchangeCore;
         return this;
     }
 }

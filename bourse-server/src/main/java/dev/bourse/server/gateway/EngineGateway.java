@@ -2,7 +2,7 @@ package dev.bourse.server.gateway;
 
 import dev.bourse.engine.command.Command;
 import dev.bourse.server.sequencer.AppliedCommand;
-import dev.bourse.server.sequencer.EngineAgent;
+import dev.bourse.server.sequencer.CommandSubmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -11,18 +11,18 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * Sends commands to the {@link EngineAgent} and turns their outcomes into answers on the caller's own Vert.x context
- * (never on the engine or projection thread): an applied command's answer comes from {@code onSuccess}, a rejection
- * is its status.
+ * Sends commands to the {@link CommandSubmitter} (the single node's engine thread, or a cluster) and turns their
+ * outcomes into answers on the caller's own Vert.x context (never on the engine, projection or cluster threads): an
+ * applied command's answer comes from {@code onSuccess}, a rejection is its status.
  */
 public final class EngineGateway
 {
-    private final EngineAgent agent;
+    private final CommandSubmitter commands;
 
-    /** @param agent the engine's agent. */
-    public EngineGateway(final EngineAgent agent)
+    /** @param commands where commands go. */
+    public EngineGateway(final CommandSubmitter commands)
     {
-        this.agent = agent;
+        this.commands = commands;
     }
 
     /**
@@ -33,7 +33,7 @@ public final class EngineGateway
     public CompletableFuture<ApiResponse> send(
         final Command command, final Function<AppliedCommand, ApiResponse> onSuccess)
     {
-        return agent.submit(command).thenApplyAsync(
+        return commands.submit(command).thenApplyAsync(
             applied -> applied.status().isSuccess() ? onSuccess.apply(applied) : ApiResponse.failure(applied.status()),
             callerContext());
     }

@@ -24,7 +24,8 @@ import java.util.List;
  * section: the last command's timestamp and the {@link ReadModel}), then every journaled command after it, through
  * the same {@link ApplyStep} as the live engine thread, with the read model as its projection. The snapshot shadow
  * ({@link SnapshotTaker}) is one of these too, and so is the history database's shadow, which runs its own projection
- * before the read model (so that it can still read the view an order had before the command).
+ * before the read model (so that it can still read the view an order had before the command); a cluster node loads
+ * its snapshots ({@link #load} then {@link #engine()} and {@link #readModel()}) with one.
  */
 public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
 {
@@ -142,14 +143,15 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
      * @param readModel       the read model.
      * @throws IOException when the output fails.
      */
-    static void writeExtra(final DataOutput out, final long lastTimestampMs, final ReadModel readModel)
+    public static void writeExtra(final DataOutput out, final long lastTimestampMs, final ReadModel readModel)
         throws IOException
     {
         out.writeLong(lastTimestampMs);
         readModel.writeSnapshot(out);
     }
 
-    Engine engine()
+    /** @return the engine, as loaded and replayed so far. */
+    public Engine engine()
     {
         return step.engine();
     }
@@ -166,7 +168,8 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         return step.lastSequence();
     }
 
-    long lastTimestampMs()
+    /** @return the timestamp of the last command applied, {@link Long#MIN_VALUE} when there was none. */
+    public long lastTimestampMs()
     {
         return lastTimestampMs;
     }

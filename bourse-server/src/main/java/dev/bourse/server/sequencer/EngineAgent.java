@@ -39,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * was forced), and tells the {@link FailStopHandler}. It never applies another command: the engine's state may be
  * ahead of the journal, or half changed.
  */
-public final class EngineAgent implements Agent
+public final class EngineAgent implements Agent, CommandSubmitter
 {
     /** Told on the engine thread after each batch is durable and handed to the projections. */
     @FunctionalInterface
@@ -129,6 +129,7 @@ public final class EngineAgent implements Agent
      * @return its answer, completed on the projection thread once the command is durable and visible; at once with
      * 5001 when the queue is full, with 5000 once the server stopped accepting writes.
      */
+    @Override
     public CompletableFuture<AppliedCommand> submit(final Command command)
     {
         final CompletableFuture<AppliedCommand> reply = new CompletableFuture<>();

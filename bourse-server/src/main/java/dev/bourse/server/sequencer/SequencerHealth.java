@@ -54,12 +54,14 @@ public final class SequencerHealth
         return projectedSequence;
     }
 
-    void committed(final long sequence)
+    /** @param sequence the sequence of the last command known durable now. */
+    public void committed(final long sequence)
     {
         committedSequence = sequence;
     }
 
-    void projected(final long sequence)
+    /** @param sequence the sequence of the last command every synchronous projection has followed now. */
+    public void projected(final long sequence)
     {
         projectedSequence = sequence;
     }

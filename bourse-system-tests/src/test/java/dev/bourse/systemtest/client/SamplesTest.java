@@ -10,13 +10,17 @@ import dev.bourse.client.OrderStatus;
 import dev.bourse.systemtest.client.samples.AsyncSample;
 import dev.bourse.systemtest.client.samples.CancelAllSample;
 import dev.bourse.systemtest.client.samples.ConnectSample;
+import dev.bourse.systemtest.client.samples.FailoverSample;
 import dev.bourse.systemtest.client.samples.PlaceOrdersSample;
 import dev.bourse.systemtest.client.samples.SafeOrderEntrySample;
 import dev.bourse.systemtest.client.samples.WatchFillSample;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,6 +46,22 @@ class SamplesTest extends WithExchange
             maker.key().apiSecret(), maker.key().rps(), maker.key().rpm()))
         {
             assertThat(client.balance("USDT").balance()).isEqualByComparingTo("10000");
+        }
+    }
+
+    @Test
+    void shouldGoOnThroughTheNextNodeWhenTheFirstIsDown() throws IOException
+    {
+        final URI down;
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            down = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        try (BourseClient client = FailoverSample.connect(down, exchange.publicUri(), down, maker.key().apiKey(),
+            maker.key().apiSecret()))
+        {
+            assertThat(client.balance("USDT").balance()).isEqualByComparingTo("10000");
+            assertThat(PlaceOrdersSample.placeLadder(client, new BigDecimal("30000"), 1)).hasSize(1);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -62,7 +63,8 @@ class CrashRecoveryTest
         System.out.println("crash test seed " + SEED + " (-Dbourse.crash.seed=" + SEED + " to repeat the choices)");
 
         ServerProcess server = ServerProcess.start(dataDir, config);
-        final List<ExchangeConnection.Trader> traders = setUp(ExchangeConnection.of(server, dataDir));
+        final List<ExchangeConnection.Trader> traders =
+            TrafficWorker.fundedTraders(ExchangeConnection.of(server, dataDir), TRADERS, acks);
         for (int round = 1; round <= ROUNDS; round++)
         {
             final long ackedBefore = acks.acknowledged.get();
@@ -86,28 +88,6 @@ class CrashRecoveryTest
         assertThat(acks.withdrawals.acknowledged()).as("withdrawals acknowledged").isNotEmpty();
     }
 
-    private List<ExchangeConnection.Trader> setUp(final ExchangeConnection connection) throws Exception
-    {
-        connection.adminOk("PUT", "/admin/v1/pairs/" + TrafficWorker.PAIR, "minPrice=0.0001&minPriceDecimal=4" +
-            "&minAmountDecimal=3&tradeMinAmount=0.001&tradeMaxAmount=100000&tradeMinVolume=0.0001" +
-            "&tradeMaxVolume=10000000&makerFeeRate=0.1&takerFeeRate=0.2");
-        final List<ExchangeConnection.Trader> traders = new ArrayList<>();
-        for (int i = 0; i < TRADERS; i++)
-        {
-            final ExchangeConnection.Trader trader = connection.newTrader();
-            for (final String currency : List.of("ETH", "BCH"))
-            {
-                final BigDecimal amount = BigDecimal.valueOf(1_000);
-                acks.deposits.sent(currency, amount);
-                connection.adminOk("POST", "/admin/v1/accounts/" + trader.accountId() + "/deposits",
-                    "currency=" + currency + "&amount=" + amount);
-                acks.deposits.acknowledged(currency, amount);
-            }
-            traders.add(trader);
-        }
-        return traders;
-    }
-
     /** Runs one worker per trader until the kill target of acknowledgements is reached. */
     private void drive(final ServerProcess server, final ExchangeConnection connection,
         final List<ExchangeConnection.Trader> traders, final long killAfterAcks) throws Exception
@@ -116,8 +96,8 @@ class CrashRecoveryTest
         final List<Thread> workers = new ArrayList<>();
         for (final ExchangeConnection.Trader trader : traders)
         {
-            final Thread worker = new Thread(new TrafficWorker(connection, trader, acks, killAfterAcks, killMoment,
-                random.nextLong()), "traffic-" + trader.accountId());
+            final Thread worker = new Thread(new TrafficWorker(List.of(connection), 0, new AtomicBoolean(), trader,
+                acks, killAfterAcks, killMoment, random.nextLong()), "traffic-" + trader.accountId());
             worker.start();
             workers.add(worker);
         }

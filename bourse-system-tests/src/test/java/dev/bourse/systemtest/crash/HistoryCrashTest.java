@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +49,11 @@ class HistoryCrashTest
         System.out.println("history crash test seed " + SEED + " (-Dbourse.crash.seed=" + SEED + ")");
 
         ServerProcess server = ServerProcess.start(dataDir, config);
-        final List<ExchangeConnection.Trader> traders = setUp(connect(server, dataDir));
+        final List<ExchangeConnection.Trader> traders =
+            TrafficWorker.fundedTraders(ExchangeConnection.of(server, dataDir), TRADERS, acks);
         for (int round = 1; round <= ROUNDS; round++)
         {
-            final ExchangeConnection connection = connect(server, dataDir);
+            final ExchangeConnection connection = ExchangeConnection.of(server, dataDir);
             final long ackedBefore = acks.acknowledged.get();
             final CompletableFuture<Void> databaseKillMoment = new CompletableFuture<>();
             final List<Thread> workers = startWorkers(connection, traders,
@@ -68,7 +69,7 @@ class HistoryCrashTest
                 assertThat(worker.isAlive()).as("worker stopped after the kill").isFalse();
             }
             server = ServerProcess.start(dataDir, config);
-            final ExchangeConnection restarted = connect(server, dataDir);
+            final ExchangeConnection restarted = ExchangeConnection.of(server, dataDir);
             awaitCondition(() -> historyCaughtUp(restarted), "the history to catch up after round " + round);
         }
         assertThat(server.stop()).isEqualTo(143);
@@ -81,36 +82,14 @@ class HistoryCrashTest
         }
     }
 
-    private List<ExchangeConnection.Trader> setUp(final ExchangeConnection connection) throws Exception
-    {
-        connection.adminOk("PUT", "/admin/v1/pairs/" + TrafficWorker.PAIR, "minPrice=0.0001&minPriceDecimal=4" +
-            "&minAmountDecimal=3&tradeMinAmount=0.001&tradeMaxAmount=100000&tradeMinVolume=0.0001" +
-            "&tradeMaxVolume=10000000&makerFeeRate=0.1&takerFeeRate=0.2");
-        final List<ExchangeConnection.Trader> traders = new ArrayList<>();
-        for (int i = 0; i < TRADERS; i++)
-        {
-            final ExchangeConnection.Trader trader = connection.newTrader();
-            for (final String currency : List.of("ETH", "BCH"))
-            {
-                final BigDecimal amount = BigDecimal.valueOf(1_000);
-                acks.deposits.sent(currency, amount);
-                connection.adminOk("POST", "/admin/v1/accounts/" + trader.accountId() + "/deposits",
-                    "currency=" + currency + "&amount=" + amount);
-                acks.deposits.acknowledged(currency, amount);
-            }
-            traders.add(trader);
-        }
-        return traders;
-    }
-
     private List<Thread> startWorkers(final ExchangeConnection connection,
         final List<ExchangeConnection.Trader> traders, final long moment, final CompletableFuture<Void> reached)
     {
         final List<Thread> workers = new ArrayList<>();
         for (final ExchangeConnection.Trader trader : traders)
         {
-            final Thread worker = new Thread(new TrafficWorker(connection, trader, acks, moment, reached,
-                random.nextLong()), "traffic-" + trader.accountId());
+            final Thread worker = new Thread(new TrafficWorker(List.of(connection), 0, new AtomicBoolean(), trader,
+                acks, moment, reached, random.nextLong()), "traffic-" + trader.accountId());
             worker.start();
             workers.add(worker);
         }
@@ -158,11 +137,5 @@ class HistoryCrashTest
             assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
             Thread.sleep(20);
         }
-    }
-
-    private static ExchangeConnection connect(final ServerProcess server, final Path dataDir) throws IOException
-    {
-        return new ExchangeConnection(server.publicPort(), server.adminPort(),
-            Files.readString(dataDir.resolve("admin.token")).trim());
     }
 }

@@ -45,6 +45,19 @@ final class ServerProcess
      */
     static ServerProcess start(final Path dataDir, final Path config) throws Exception
     {
+        return start(dataDir, config, List.of());
+    }
+
+    /**
+     * Starts the server with more arguments of {@code serve} and waits until it serves.
+     *
+     * @param dataDir   the data directory.
+     * @param config    a properties file for {@code --config}.
+     * @param arguments more arguments, such as a node's {@code --cluster-config}.
+     * @return the running process.
+     */
+    static ServerProcess start(final Path dataDir, final Path config, final List<String> arguments) throws Exception
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.add("--add-exports");
@@ -59,6 +72,7 @@ final class ServerProcess
         command.add("--data-dir=" + dataDir);
         command.add("--config=" + config);
         command.add("--no-simulated-market"); // only the test's traders, whose every acknowledgement it checks
+        command.addAll(arguments);
         final ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
         try
         {

@@ -8,30 +8,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One trader's signed traffic until the server dies or the stop target of acknowledgements is reached: limit orders
- * (some crossing), market orders, cancels, cancel-alls, deposits, withdrawals and order reads, each acknowledgement
- * recorded.
+ * One trader's signed traffic: limit orders (some crossing), market orders, cancels, cancel-alls, deposits,
+ * withdrawals and order reads, each acknowledgement recorded; the kill moment is reached after a target of
+ * acknowledgements. Against one server the traffic ends when the server dies; against the nodes of a cluster it goes
+ * on through the next node's gateway when one dies, until it is told to stop.
  */
 final class TrafficWorker implements Runnable
 {
     static final String PAIR = "BCH.ETH";
     private static final int MAX_REQUESTS = 1_000_000;
 
-    private final ExchangeConnection connection;
+    private final List<ExchangeConnection> nodes;
+    private final AtomicBoolean stop;
     private final ExchangeConnection.Trader trader;
     private final Acknowledgements acks;
     private final long killAfterAcks;
     private final CompletableFuture<Void> killMoment;
     private final Random random;
     private final List<Long> myOrders = new ArrayList<>();
+    private ExchangeConnection connection;
+    private int node;
 
-    TrafficWorker(final ExchangeConnection connection, final ExchangeConnection.Trader trader,
-        final Acknowledgements acks, final long killAfterAcks, final CompletableFuture<Void> killMoment,
-        final long seed)
+    /**
+     * @param nodes        the servers to send to: one server, or the nodes of a cluster.
+     * @param firstNode    the node sent to first.
+     * @param stop         ends the traffic when set.
+     * @param killAfterAcks the acknowledgements (of all workers) that reach the kill moment.
+     */
+    TrafficWorker(final List<ExchangeConnection> nodes, final int firstNode, final AtomicBoolean stop,
+        final ExchangeConnection.Trader trader, final Acknowledgements acks, final long killAfterAcks,
+        final CompletableFuture<Void> killMoment, final long seed)
     {
-        this.connection = connection;
+        this.nodes = List.copyOf(nodes);
+        this.node = firstNode % nodes.size();
+        this.connection = this.nodes.get(node);
+        this.stop = stop;
         this.trader = trader;
         this.acks = acks;
         this.killAfterAcks = killAfterAcks;
@@ -39,19 +53,56 @@ final class TrafficWorker implements Runnable
         this.random = new Random(seed);
     }
 
+    /**
+     * Creates the pair and the traders, each with a key of generous rate limits and 1,000 ETH and 1,000 BCH deposited.
+     *
+     * @return the traders.
+     */
+    static List<ExchangeConnection.Trader> fundedTraders(final ExchangeConnection connection, final int count,
+        final Acknowledgements acks) throws IOException, InterruptedException
+    {
+        connection.adminOk("PUT", "/admin/v1/pairs/" + PAIR, "minPrice=0.0001&minPriceDecimal=4" +
+            "&minAmountDecimal=3&tradeMinAmount=0.001&tradeMaxAmount=100000&tradeMinVolume=0.0001" +
+            "&tradeMaxVolume=10000000&makerFeeRate=0.1&takerFeeRate=0.2");
+        final List<ExchangeConnection.Trader> traders = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            final ExchangeConnection.Trader trader = connection.newTrader();
+            for (final String currency : List.of("ETH", "BCH"))
+            {
+                final BigDecimal amount = BigDecimal.valueOf(1_000);
+                acks.deposits.sent(currency, amount);
+                connection.adminOk("POST", "/admin/v1/accounts/" + trader.accountId() + "/deposits",
+                    "currency=" + currency + "&amount=" + amount);
+                acks.deposits.acknowledged(currency, amount);
+            }
+            traders.add(trader);
+        }
+        return traders;
+    }
+
     @Override
     public void run()
     {
         try
         {
-            for (int i = 0; i < MAX_REQUESTS; i++)
+            for (int i = 0; i < MAX_REQUESTS && !stop.get(); i++)
             {
-                step();
+                try
+                {
+                    step();
+                }
+                catch (final IOException ex)
+                {
+                    // the server was killed: this request's outcome is unknown, which the checks allow for
+                    if (nodes.size() == 1)
+                    {
+                        return;
+                    }
+                    node = (node + 1) % nodes.size();
+                    connection = nodes.get(node);
+                }
             }
-        }
-        catch (final IOException ex)
-        {
-            // the server was killed: this request's outcome is unknown, which the checks allow for
         }
         catch (final InterruptedException ex)
         {
