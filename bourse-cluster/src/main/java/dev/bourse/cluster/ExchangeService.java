@@ -3,6 +3,7 @@ package dev.bourse.cluster;
 import dev.bourse.engine.EngineConfiguration;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.command.Command;
+import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.journal.CommandCodecException;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.readmodel.ReadModel;
@@ -48,12 +49,12 @@ import java.util.concurrent.TimeUnit;
  * that a new leader whose clock is behind cannot move time backwards. No local clock enters the state.
  *
  * <h2>Timers</h2>
- * The engine schedules nothing yet, so the service schedules no timer and {@link #onTimerEvent} has nothing to do.
- * The dead man's switch will add an engine query for the earliest deadline and a command that fires the deadlines
- * due: after each command the service will then schedule (or move) one cluster timer for that deadline with
- * {@link Cluster#scheduleTimer}, and on {@link #onTimerEvent} apply the firing command through the same apply step at
- * the timer's timestamp. Timers are in the log and the consensus module's snapshot, so every node fires them at the
- * same point.
+ * The dead man's switch is engine state, and time enters the engine only with commands: after every command (and
+ * after loading a snapshot) the service schedules, moves or cancels its one cluster timer
+ * ({@link Cluster#scheduleTimer}) for {@link dev.bourse.engine.Engine#nextDeadlineMs()}, and
+ * {@link #onTimerEvent} applies a {@link FireDeadMansSwitches} through the same apply step at the timer's timestamp.
+ * Timer events are in the log and timers in the consensus module's snapshot, so every node fires the same switches at
+ * the same point of the log.
  *
  * <h2>Snapshots</h2>
  * {@link #onTakeSnapshot} streams {@link ClusterSnapshot} (the engine's and the read model's codecs) into the snapshot
@@ -70,6 +71,9 @@ final class ExchangeService implements ClusteredService
 {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeService.class);
     private static final int REPORT_REQUESTS = 64;
+    private static final long DEAD_MANS_SWITCH_TIMER = 1;
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+    private static final Command FIRE_DEAD_MANS_SWITCHES = new FireDeadMansSwitches();
 
     /**
      * When the leader asks for a snapshot.
@@ -98,6 +102,7 @@ final class ExchangeService implements ClusteredService
     private ApplyStep step;
     private ReadModel readModel;
     private long lastTimestampMs = Long.MIN_VALUE;
+    private long scheduledDeadlineMs = NO_DEADLINE;
     private long lastSnapshotSequence;
     private long snapshotRequestedSequence;
     private long snapshotRequestedNs;
@@ -198,6 +203,7 @@ final class ExchangeService implements ClusteredService
             readModel = exchange.readModel();
             step = new ApplyStep(exchange.engine(), sequence, List.of(readModel));
             lastTimestampMs = exchange.lastTimestampMs();
+            scheduledDeadlineMs = step.engine().nextDeadlineMs(); // the consensus module's snapshot holds its timer
             lastSnapshotSequence = sequence;
             snapshotRequestedSequence = sequence;
             snapshotRequestedNs = System.nanoTime();
@@ -245,10 +251,30 @@ final class ExchangeService implements ClusteredService
         }
         lastTimestampMs = timestampMs;
         applied(sequence);
+        scheduleDeadMansSwitch();
         if (IngressCodec.originNodeId(buffer, offset) == nodeId)
         {
             replies.complete(IngressCodec.correlationId(buffer, offset), applied);
         }
+    }
+
+    /** Keeps the one cluster timer on the engine's next dead man's switch deadline (the same on every node). */
+    private void scheduleDeadMansSwitch()
+    {
+        final long deadlineMs = step.engine().nextDeadlineMs();
+        if (deadlineMs == scheduledDeadlineMs)
+        {
+            return;
+        }
+        if (deadlineMs == NO_DEADLINE)
+        {
+            cluster.cancelTimer(DEAD_MANS_SWITCH_TIMER);
+        }
+        else
+        {
+            cluster.scheduleTimer(DEAD_MANS_SWITCH_TIMER, deadlineMs);
+        }
+        scheduledDeadlineMs = deadlineMs;
     }
 
     private void applied(final long sequence)
@@ -277,7 +303,24 @@ final class ExchangeService implements ClusteredService
     @Override
     public void onTimerEvent(final long correlationId, final long timestamp)
     {
-        // no timer is scheduled yet; see "Timers" in the class comment for the dead man's switch
+        if (correlationId != DEAD_MANS_SWITCH_TIMER)
+        {
+            return;
+        }
+        scheduledDeadlineMs = NO_DEADLINE;
+        final long timestampMs = Math.max(lastTimestampMs, timestamp);
+        final long sequence = step.lastSequence() + 1;
+        try
+        {
+            step.applyDurable(sequence, timestampMs, FIRE_DEAD_MANS_SWITCHES);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw stop("the engine or a projection failed on command " + sequence + " (FireDeadMansSwitches)", ex);
+        }
+        lastTimestampMs = timestampMs;
+        applied(sequence);
+        scheduleDeadMansSwitch();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.bourse.engine.TransferType;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
 import dev.bourse.engine.command.PlaceOrder;
+import dev.bourse.engine.command.SetDeadMansSwitch;
 import dev.bourse.engine.command.Transfer;
 import dev.bourse.server.BourseServer;
 import dev.bourse.server.ServerContext;
@@ -74,6 +75,26 @@ class ClusteredExchangeTest
         assertThat(node.readModel().orders().openOrders(1, order -> true, 10)).hasSize(1);
         assertThat(untilALeaderTakesIt(node, new CreateAccount())).isEqualTo(Status.SUCCESS);
         assertThat(node.health().committedSequence()).isEqualTo(sequence + 1);
+    }
+
+    @Test
+    void shouldFireADeadMansSwitchByAClusterTimerAndKeepItArmedAcrossARestart() throws Exception
+    {
+        final List<ClusterConfiguration.Member> members = ClusterConfiguration.localMembers(1);
+        BourseServer node = start(0, members);
+        trade(node);
+        assertThat(node.submitAndWait(new SetDeadMansSwitch(1, null, 60_000))).isEqualTo(Status.SUCCESS);
+        final long armedAt = node.health().committedSequence();
+        stop(node);
+
+        node = start(0, members);
+        final BourseServer restarted = node;
+        await(() -> restarted.health().committedSequence() == armedAt);
+        assertThat(restarted.submitAndWait(new SetDeadMansSwitch(1, null, 1_000))).isEqualTo(Status.SUCCESS);
+
+        await(() -> restarted.readModel().orders().openOrders(1, order -> true, 10).isEmpty());
+        assertThat(restarted.health().committedSequence()).as("the switch fired as one command of the log")
+            .isEqualTo(armedAt + 2);
     }
 
     @Test
