@@ -91,10 +91,12 @@ class StatusMessageConformanceTest
         assertThat(Status.ofCode(code).message()).isEqualTo(message);
     }
 
+    /** Section 2's 43 codes, and one of our extensions: 3231 for a post-only order that would take (docs/API.md). */
     @Test
-    void shouldHaveNoCodeBeyondSection2()
+    void shouldHaveNoCodeBeyondSection2AndThePostOnlyExtension()
     {
-        assertThat(Status.values()).hasSize(43);
+        assertThat(Status.values()).hasSize(44).contains(Status.POST_ONLY_WOULD_TAKE);
+        assertThat(Status.POST_ONLY_WOULD_TAKE.code()).isEqualTo(3231);
     }
 
     private TestExchange.Answer order(final String form)
