@@ -8,6 +8,8 @@ import dev.bourse.server.admin.AdminTokenAuthorizer;
 import dev.bourse.server.admin.DemoPairs;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.edge.ConnectionGuard;
+import dev.bourse.server.edge.DescriptorBudget;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.HttpGateway;
 import dev.bourse.server.gateway.PublicApi;
@@ -65,6 +67,7 @@ public final class BourseServer implements AutoCloseable
     /** How long answers already on their way (a fail-stop's 5000s among them) may take to leave at shutdown. */
     private static final long SHUTDOWN_GRACE_MS = 2_000;
     private static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final int MAX_HEADER_BYTES = 16_384;
     private static final String ADMIN_TOKEN_FILE = "admin.token";
 
     /** What {@link #awaitTermination()} returns after a clean shutdown. */
@@ -82,6 +85,8 @@ public final class BourseServer implements AutoCloseable
     private final String adminToken;
     private final Path adminTokenFile;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final ConnectionGuard publicGuard;
+    private final ConnectionGuard adminGuard;
     private HttpServer publicServer;
     private HttpServer adminServer;
     private volatile boolean closed;
@@ -90,7 +95,7 @@ public final class BourseServer implements AutoCloseable
     {
         this.context = context;
         final long constructedAtMs = context.clock().time();
-        Files.createDirectories(context.dataDir());
+        OwnerOnlyFiles.dataDirectory(context.dataDir());
         final SecretCipher cipher = new SecretCipher(secretKey(context));
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
@@ -119,12 +124,15 @@ public final class BourseServer implements AutoCloseable
             new AdminApi(readModel, engine, cipher, core.health()).routes(), new AdminTokenAuthorizer(adminToken),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
         final Buffer openApi = Buffer.buffer(openApiDocument());
+        this.publicGuard = new ConnectionGuard("public",
+            DescriptorBudget.fit(context.publicLimits(), context.adminLimits(), DescriptorBudget.maxDescriptors()));
+        this.adminGuard = new ConnectionGuard("admin", context.adminLimits());
         core.start();
         try
         {
-            this.publicServer =
-                listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
-            this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
+            this.publicServer = listen(publicGateway, publicGuard, openApi, context.publicHost(), context.publicPort(),
+                context.eventLoops());
+            this.adminServer = listen(adminGateway, adminGuard, openApi, context.adminHost(), context.adminPort(), 1);
         }
         catch (final RuntimeException ex)
         {
@@ -219,20 +227,23 @@ public final class BourseServer implements AutoCloseable
     /**
      * Listens with {@code instances} servers on the same port, each on an event loop of its own (Vert.x shares the
      * port among them and spreads the connections; a server created outside a verticle would put every connection on
-     * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances.
+     * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances. HTTP/1.1 and HTTP/1.0
+     * only: cleartext HTTP/2 (h2c) is off, so every client gets the same limits and envelopes.
      *
      * @return the first server, which knows the actual port.
      */
-    private HttpServer listen(
-        final HttpGateway gateway, final Buffer openApi, final String host, final int port, final int instances)
+    private HttpServer listen(final HttpGateway gateway, final ConnectionGuard guard, final Buffer openApi,
+        final String host, final int port, final int instances)
     {
         final int sharedPort = port == 0 && instances > 1 ? -1 : port;
         final List<HttpServer> listening = new CopyOnWriteArrayList<>();
         await(vertx.deployVerticle(() -> (Deployable)deploymentContext -> vertx.createHttpServer(new HttpServerOptions()
                 .setMaxInitialLineLength(context.maxUriLength() * 2)
-                .setMaxHeaderSize(16_384)
-                .setIdleTimeout(120)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS))
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout(Math.toIntExact(guard.limits().idleTimeoutMs()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+            .connectionHandler(guard)
             .invalidRequestHandler(gateway::handleInvalid)
             .requestHandler(request -> serve(gateway, openApi, request))
             .listen(sharedPort, host)
@@ -270,6 +281,18 @@ public final class BourseServer implements AutoCloseable
     public int adminPort()
     {
         return adminServer.actualPort();
+    }
+
+    /** @return the public port's connection guard: its limits, what it holds and refused, the per-key cap. */
+    public ConnectionGuard publicConnections()
+    {
+        return publicGuard;
+    }
+
+    /** @return the admin port's connection guard. */
+    public ConnectionGuard adminConnections()
+    {
+        return adminGuard;
     }
 
     /** @return the admin token in force. */

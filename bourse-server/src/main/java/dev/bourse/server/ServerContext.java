@@ -5,6 +5,7 @@ import dev.bourse.journal.FsyncMode;
 import dev.bourse.journal.JournalConfiguration;
 import dev.bourse.journal.SegmentChannels;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
+import dev.bourse.server.edge.ConnectionLimits;
 import dev.bourse.server.readmodel.ReadModel;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -42,14 +43,27 @@ public final class ServerContext
     private int maxBodyBytes = 65_536;
     private int maxUriLength = 8_192;
     private int eventLoops = 2;
+    private int maxConnections = 10_000;
+    private int maxConnectionsPerIp = 1_000;
+    private int maxConnectionsPerKey = 8;
+    private int adminMaxConnections = 64;
+    private long requestTimeoutMs = 10_000;
+    private long idleTimeoutMs = 120_000;
+    private boolean jsonLogs;
+    private String heap = DEFAULT_HEAP;
+
+    /** The heap {@code ./bourse serve} gives the server's JVM unless told otherwise. */
+    public static final String DEFAULT_HEAP = "4g";
 
     /**
      * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
      * {@code dataDir}, {@code adminToken}, {@code secretKey} (Base64 of 32 bytes), {@code demo} (true/false),
      * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
      * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
-     * {@code snapshotsToKeep}; each may
-     * carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
+     * {@code snapshotsToKeep}, {@code maxConnections}, {@code maxConnectionsPerIp}, {@code maxConnectionsPerKey},
+     * {@code adminMaxConnections}, {@code requestTimeoutMs}, {@code idleTimeoutMs}, {@code logFormat} ({@code text} or
+     * {@code json}) and {@code heap} (read by {@code ./bourse serve}, which sizes the JVM's heap before the server
+     * starts); each may carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
      *
      * @param properties the configuration.
      * @return this.
@@ -79,6 +93,14 @@ public final class ServerContext
                 case "snapshotsToKeep" -> snapshotsToKeep(Integer.parseInt(value));
                 case "maxOpenOrdersPerAccount" -> engineConfiguration(
                     engineConfiguration.withMaxOpenOrdersPerAccount(Integer.parseInt(value)));
+                case "maxConnections" -> maxConnections(Integer.parseInt(value));
+                case "maxConnectionsPerIp" -> maxConnectionsPerIp(Integer.parseInt(value));
+                case "maxConnectionsPerKey" -> maxConnectionsPerKey(Integer.parseInt(value));
+                case "adminMaxConnections" -> adminMaxConnections(Integer.parseInt(value));
+                case "requestTimeoutMs" -> requestTimeoutMs(Long.parseLong(value));
+                case "idleTimeoutMs" -> idleTimeoutMs(Long.parseLong(value));
+                case "logFormat" -> jsonLogs(parseLogFormat(value));
+                case "heap" -> heap(value);
                 default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
             }
         }
@@ -366,6 +388,137 @@ public final class ServerContext
     public ServerContext eventLoops(final int eventLoops)
     {
         this.eventLoops = eventLoops;
+        return this;
+    }
+
+    /** @return connections the public port holds at once; beyond, new ones are closed at once (default 10,000). */
+    public int maxConnections()
+    {
+        return maxConnections;
+    }
+
+    public ServerContext maxConnections(final int maxConnections)
+    {
+        this.maxConnections = maxConnections;
+        return this;
+    }
+
+    /** @return connections the public port holds at once from one client IP (default 1,000). */
+    public int maxConnectionsPerIp()
+    {
+        return maxConnectionsPerIp;
+    }
+
+    public ServerContext maxConnectionsPerIp(final int maxConnectionsPerIp)
+    {
+        this.maxConnectionsPerIp = maxConnectionsPerIp;
+        return this;
+    }
+
+    /** @return long-lived connections (streams) one API key may hold at once on the public port (default 8). */
+    public int maxConnectionsPerKey()
+    {
+        return maxConnectionsPerKey;
+    }
+
+    public ServerContext maxConnectionsPerKey(final int maxConnectionsPerKey)
+    {
+        this.maxConnectionsPerKey = maxConnectionsPerKey;
+        return this;
+    }
+
+    /** @return connections the admin port holds at once, whatever the public port does (default 64). */
+    public int adminMaxConnections()
+    {
+        return adminMaxConnections;
+    }
+
+    public ServerContext adminMaxConnections(final int adminMaxConnections)
+    {
+        this.adminMaxConnections = adminMaxConnections;
+        return this;
+    }
+
+    /**
+     * @return the time a request may take to arrive, head and body, from its first bytes; beyond, the connection is
+     * closed without an answer (default 10 s).
+     */
+    public long requestTimeoutMs()
+    {
+        return requestTimeoutMs;
+    }
+
+    public ServerContext requestTimeoutMs(final long requestTimeoutMs)
+    {
+        this.requestTimeoutMs = requestTimeoutMs;
+        return this;
+    }
+
+    /** @return the time a connection may stay without traffic before it is closed (default 120 s). */
+    public long idleTimeoutMs()
+    {
+        return idleTimeoutMs;
+    }
+
+    public ServerContext idleTimeoutMs(final long idleTimeoutMs)
+    {
+        this.idleTimeoutMs = idleTimeoutMs;
+        return this;
+    }
+
+    /** @return the public port's limits. */
+    public ConnectionLimits publicLimits()
+    {
+        return new ConnectionLimits(maxConnections, maxConnectionsPerIp, maxConnectionsPerKey, requestTimeoutMs,
+            idleTimeoutMs);
+    }
+
+    /** @return the admin port's limits: its own connection cap, every connection may come from one IP. */
+    public ConnectionLimits adminLimits()
+    {
+        return new ConnectionLimits(adminMaxConnections, adminMaxConnections, adminMaxConnections, requestTimeoutMs,
+            idleTimeoutMs);
+    }
+
+    /**
+     * @param value {@code text} or {@code json}, in any case.
+     * @return whether it names JSON logs.
+     */
+    public static boolean parseLogFormat(final String value)
+    {
+        return switch (value.trim().toLowerCase(Locale.ROOT))
+        {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("logFormat must be text or json, not " + value);
+        };
+    }
+
+    /** @return whether logs are written as one JSON object a line (default: text lines). */
+    public boolean jsonLogs()
+    {
+        return jsonLogs;
+    }
+
+    public ServerContext jsonLogs(final boolean jsonLogs)
+    {
+        this.jsonLogs = jsonLogs;
+        return this;
+    }
+
+    /** @return the JVM heap {@code ./bourse serve} starts the server with, as {@code -Xmx} takes it (default 4g). */
+    public String heap()
+    {
+        return heap;
+    }
+
+    public ServerContext heap(final String heap)
+    {
+        if (!heap.matches("[1-9][0-9]*[kKmMgG]?"))
+        {
+            throw new IllegalArgumentException("heap must be a size as -Xmx takes it (4g, 512m), not " + heap);
+        }
+        this.heap = heap;
         return this;
     }
 }

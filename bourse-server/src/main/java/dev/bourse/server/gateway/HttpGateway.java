@@ -1,6 +1,7 @@
 package dev.bourse.server.gateway;
 
 import dev.bourse.engine.Status;
+import dev.bourse.server.edge.RequestEdge;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -87,14 +88,23 @@ public final class HttpGateway
         request.exceptionHandler(ex -> LOG.debug("{}: request failed: {}", name, ex.toString()));
         request.endHandler(end ->
         {
-            if (!request.response().ended())
+            if (request.response().ended())
             {
-                dispatch(request, body.getBytes());
+                return;
             }
+            if (RequestEdge.bodyMalformed(request))
+            {
+                answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST));
+                return;
+            }
+            dispatch(request, body.getBytes());
         });
     }
 
-    /** Answers a request the HTTP decoder could not parse (line or headers too long, bad syntax): 4000. */
+    /**
+     * Answers a request the HTTP decoder could not parse (line or headers too long, bad syntax, an HTTP version other
+     * than 1.1 and 1.0): 4000, and the connection is closed.
+     */
     public void handleInvalid(final HttpServerRequest request)
     {
         answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST));
