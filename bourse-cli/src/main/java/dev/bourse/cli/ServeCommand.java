@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
     footer = {
         "",
         "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG, BOURSE_ADMIN_TOKEN,",
-        "BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest).",
+        "BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest), BOURSE_LOG_FORMAT, BOURSE_HEAP.",
         "",
         "Example:  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data"})
 public final class ServeCommand implements Callable<Integer>
@@ -48,8 +48,18 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file (keys: port, adminPort, "
         + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes, fsync, "
-        + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount).")
+        + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount, maxConnections, "
+        + "maxConnectionsPerIp, maxConnectionsPerKey, adminMaxConnections, requestTimeoutMs, idleTimeoutMs, "
+        + "logFormat, heap).")
     private Path config;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default): one line of text per "
+        + "event; json: one JSON object a line, for a log collector.")
+    private String logFormat;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "The JVM heap ./bourse serve starts the server "
+        + "with, as -Xmx takes it (default 4g); the server warns when its JVM has less.")
+    private String heap;
 
     private final Map<String, String> environment;
 
@@ -111,6 +121,23 @@ public final class ServeCommand implements Callable<Integer>
                 throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage());
             }
         }
+        final String format = logFormat != null ? logFormat : environment.get("BOURSE_LOG_FORMAT");
+        final String heapSize = heap != null ? heap : environment.get("BOURSE_HEAP");
+        try
+        {
+            if (format != null && !format.isBlank())
+            {
+                context.jsonLogs(ServerContext.parseLogFormat(format));
+            }
+            if (heapSize != null && !heapSize.isBlank())
+            {
+                context.heap(heapSize.trim());
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage());
+        }
         if (environment.get("BOURSE_ADMIN_TOKEN") != null && !environment.get("BOURSE_ADMIN_TOKEN").isBlank())
         {
             context.adminToken(environment.get("BOURSE_ADMIN_TOKEN"));
@@ -125,7 +152,12 @@ public final class ServeCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final BourseServer server = BourseServer.start(context());
+        final ServerContext context = context();
+        if (context.jsonLogs())
+        {
+            JsonLogs.enable();
+        }
+        final BourseServer server = BourseServer.start(context);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bourse-shutdown"));
         serving = true;
         return server.awaitTermination();

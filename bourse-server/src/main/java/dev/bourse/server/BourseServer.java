@@ -165,6 +165,12 @@ public final class BourseServer implements AutoCloseable
         }
         LOG.info("Bourse serves the public API on {}:{} and the admin API on {}:{}", context.publicHost(),
             server.publicPort(), context.adminHost(), server.adminPort());
+        final long maxHeapBytes = Runtime.getRuntime().maxMemory();
+        if (maxHeapBytes < ServerContext.sizeInBytes(context.heap()) * 9 / 10)
+        {
+            LOG.warn("the JVM's heap is {} MiB, less than the heap configured ({}): start the server with " +
+                "./bourse serve, or give the JVM -Xmx{}", maxHeapBytes >> 20, context.heap(), context.heap());
+        }
         if (server.adminTokenFile != null)
         {
             LOG.info("the admin token is in {}", server.adminTokenFile.toAbsolutePath());

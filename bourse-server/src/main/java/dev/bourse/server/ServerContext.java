@@ -506,6 +506,23 @@ public final class ServerContext
         return this;
     }
 
+    /**
+     * @param size a size as {@code -Xmx} takes it: digits and an optional k, m or g.
+     * @return the bytes it names.
+     */
+    public static long sizeInBytes(final String size)
+    {
+        final char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        final int shift = switch (unit)
+        {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
+    }
+
     /** @return the JVM heap {@code ./bourse serve} starts the server with, as {@code -Xmx} takes it (default 4g). */
     public String heap()
     {
