@@ -6,6 +6,7 @@ import dev.bourse.engine.command.PutPair;
 import dev.bourse.server.admin.AdminApi;
 import dev.bourse.server.admin.AdminTokenAuthorizer;
 import dev.bourse.server.admin.DemoPairs;
+import dev.bourse.server.admin.HealthRoutes;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.edge.ConnectionGuard;
@@ -13,6 +14,8 @@ import dev.bourse.server.edge.DescriptorBudget;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.HttpGateway;
 import dev.bourse.server.gateway.PublicApi;
+import dev.bourse.server.gateway.Route;
+import dev.bourse.server.metrics.ServerMetrics;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.SnapshotTaker;
 import dev.bourse.server.sequencer.SequencerHealth;
@@ -38,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,6 +51,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The running exchange: an {@link ExchangeCore} (the recovered data directory, the engine thread, the projection
@@ -67,6 +72,7 @@ public final class BourseServer implements AutoCloseable
     /** How long answers already on their way (a fail-stop's 5000s among them) may take to leave at shutdown. */
     private static final long SHUTDOWN_GRACE_MS = 2_000;
     private static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final String METRICS_PATH = "/metrics";
     private static final int MAX_HEADER_BYTES = 16_384;
     private static final String ADMIN_TOKEN_FILE = "admin.token";
 
@@ -85,11 +91,13 @@ public final class BourseServer implements AutoCloseable
     private final String adminToken;
     private final Path adminTokenFile;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final ServerMetrics metrics = new ServerMetrics();
     private final ConnectionGuard publicGuard;
     private final ConnectionGuard adminGuard;
     private HttpServer publicServer;
     private HttpServer adminServer;
     private volatile boolean closed;
+    private volatile boolean listening;
 
     private BourseServer(final ServerContext context) throws IOException
     {
@@ -104,9 +112,10 @@ public final class BourseServer implements AutoCloseable
             context.engineConfiguration(), context.readModelConfiguration(), cipher, context.clock(),
             context.queueCapacity(), context.batchLimit(),
             new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs())),
-            List.of(), this::onFailStop, SnapshotTaker.background());
+            List.of(), this::onFailStop, SnapshotTaker.background(), metrics);
+        metrics.bindSequencer(core.engineAgent(), core.projectionAgent(), core.health());
         this.readModel = core.readModel();
-        final EngineGateway engine = new EngineGateway(core.engineAgent());
+        final EngineGateway engine = new EngineGateway(core.engineAgent(), metrics);
         this.vertx = Vertx.vertx(new VertxOptions()
             .setEventLoopPoolSize(context.eventLoops())
             .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
@@ -116,23 +125,29 @@ public final class BourseServer implements AutoCloseable
             context.clock().time();
         final ApiKeyAuthenticator authenticator =
             new ApiKeyAuthenticator(readModel.apiKeys(), context.authConfiguration(), startedAtMs);
-        final HttpGateway publicGateway = new HttpGateway("public", new PublicApi(readModel, engine).routes(),
+        final List<Route> publicRoutes = new PublicApi(readModel, engine).routes();
+        final HttpGateway publicGateway = new HttpGateway("public", publicRoutes,
             (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
                 route.tradeHistory(), nowMs).accountId(),
-            context.clock(), context.maxBodyBytes(), context.maxUriLength());
-        final HttpGateway adminGateway = new HttpGateway("admin",
-            new AdminApi(readModel, engine, cipher, core.health()).routes(), new AdminTokenAuthorizer(adminToken),
-            context.clock(), context.maxBodyBytes(), context.maxUriLength());
+            context.clock(), context.maxBodyBytes(), context.maxUriLength(), metrics.requests("public", publicRoutes));
+        final List<Route> adminRoutes = new ArrayList<>(new AdminApi(readModel, engine, cipher).routes());
+        adminRoutes.addAll(new HealthRoutes(core.health(), () -> listening).routes());
+        final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes, new AdminTokenAuthorizer(adminToken),
+            context.clock(), context.maxBodyBytes(), context.maxUriLength(), metrics.requests("admin", adminRoutes));
         final Buffer openApi = Buffer.buffer(openApiDocument());
         this.publicGuard = new ConnectionGuard("public",
             DescriptorBudget.fit(context.publicLimits(), context.adminLimits(), DescriptorBudget.maxDescriptors()));
         this.adminGuard = new ConnectionGuard("admin", context.adminLimits());
+        metrics.bindConnections(publicGuard);
+        metrics.bindConnections(adminGuard);
         core.start();
         try
         {
-            this.publicServer = listen(publicGateway, publicGuard, openApi, context.publicHost(), context.publicPort(),
-                context.eventLoops());
-            this.adminServer = listen(adminGateway, adminGuard, openApi, context.adminHost(), context.adminPort(), 1);
+            this.publicServer = listen(publicGateway, publicGuard, request -> false, openApi, context.publicHost(),
+                context.publicPort(), context.eventLoops());
+            this.adminServer = listen(adminGateway, adminGuard, this::serveMetrics, openApi, context.adminHost(),
+                context.adminPort(), 1);
+            listening = true;
         }
         catch (final RuntimeException ex)
         {
@@ -238,8 +253,9 @@ public final class BourseServer implements AutoCloseable
      *
      * @return the first server, which knows the actual port.
      */
-    private HttpServer listen(final HttpGateway gateway, final ConnectionGuard guard, final Buffer openApi,
-        final String host, final int port, final int instances)
+    private HttpServer listen(final HttpGateway gateway, final ConnectionGuard guard,
+        final Predicate<HttpServerRequest> extra, final Buffer openApi, final String host, final int port,
+        final int instances)
     {
         final int sharedPort = port == 0 && instances > 1 ? -1 : port;
         final List<HttpServer> listening = new CopyOnWriteArrayList<>();
@@ -251,7 +267,13 @@ public final class BourseServer implements AutoCloseable
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
             .connectionHandler(guard)
             .invalidRequestHandler(gateway::handleInvalid)
-            .requestHandler(request -> serve(gateway, openApi, request))
+            .requestHandler(request ->
+            {
+                if (!extra.test(request))
+                {
+                    serve(gateway, openApi, request);
+                }
+            })
             .listen(sharedPort, host)
             .onSuccess(listening::add), new DeploymentOptions().setInstances(instances)));
         servers.addAll(listening);
@@ -266,6 +288,17 @@ public final class BourseServer implements AutoCloseable
             return;
         }
         gateway.handle(request);
+    }
+
+    /** Answers {@code GET /metrics} (the admin port): every meter in Prometheus's text format. */
+    private boolean serveMetrics(final HttpServerRequest request)
+    {
+        if (!METRICS_PATH.equals(request.path()) || !"GET".equals(request.method().name()))
+        {
+            return false;
+        }
+        request.response().putHeader(HttpHeaders.CONTENT_TYPE, ServerMetrics.CONTENT_TYPE).end(metrics.scrape());
+        return true;
     }
 
     private static ApiKeyAuthenticator.SignedRequest signedRequest(final HttpServerRequest request, final byte[] body)
@@ -299,6 +332,12 @@ public final class BourseServer implements AutoCloseable
     public ConnectionGuard adminConnections()
     {
         return adminGuard;
+    }
+
+    /** @return the server's metrics: what {@code GET /metrics} on the admin port shows. */
+    public ServerMetrics metrics()
+    {
+        return metrics;
     }
 
     /** @return the admin token in force. */
@@ -353,6 +392,7 @@ public final class BourseServer implements AutoCloseable
             return;
         }
         closed = true;
+        listening = false;
         try
         {
             for (final HttpServer server : servers)
@@ -374,6 +414,7 @@ public final class BourseServer implements AutoCloseable
             LOG.error("Bourse stopped after a failure ({}); restart it to recover what is durable",
                 core.health().stopCause());
         }
+        metrics.close();
         terminated.countDown();
     }
 

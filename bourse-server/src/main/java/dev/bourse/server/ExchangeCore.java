@@ -13,6 +13,7 @@ import dev.bourse.server.sequencer.FailStopHandler;
 import dev.bourse.server.sequencer.ProjectionAgent;
 import dev.bourse.server.sequencer.Projection;
 import dev.bourse.server.sequencer.SequencerHealth;
+import dev.bourse.server.sequencer.SequencerMetrics;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
@@ -76,19 +77,21 @@ public final class ExchangeCore implements AutoCloseable
      * @param projections      projections after the read model, in order.
      * @param failStop         told once when the journal, the engine or a projection fails.
      * @param snapshotMaker    where snapshots are made ({@link SnapshotTaker#background()}).
+     * @param metrics          told of each durable batch and each snapshot.
      */
     public ExchangeCore(
         final Settings settings,
         final List<Projection> projections,
         final FailStopHandler failStop,
-        final ExecutorService snapshotMaker)
+        final ExecutorService snapshotMaker,
+        final SequencerMetrics metrics)
     {
         this.recovered = ExchangeRecovery.recover(settings.journal(), settings.engine(), settings.readModel(),
             settings.cipher());
         this.journal = recovered.journal().writer();
         this.snapshots = new SnapshotTaker(recovered, settings.journal(),
             () -> ExchangeRecovery.empty(settings.engine(), settings.readModel(), settings.cipher()),
-            settings.clock(), settings.snapshotInterval(), snapshotMaker);
+            settings.clock(), settings.snapshotInterval(), snapshotMaker, metrics);
         this.health = new SequencerHealth(recovered.lastSequence());
         final List<Projection> all = new ArrayList<>();
         all.add(recovered.readModel());
@@ -96,7 +99,7 @@ public final class ExchangeCore implements AutoCloseable
         final ApplyStep step = new ApplyStep(recovered.engine(), recovered.lastSequence(), all);
         this.projectionAgent = new ProjectionAgent(step, PROJECTION_QUEUE_BATCHES, health, failStop);
         this.engineAgent = new EngineAgent(step, journal, settings.clock(), settings.queueCapacity(),
-            settings.batchLimit(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop);
+            settings.batchLimit(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop, metrics);
     }
 
     /** Starts the projection thread, then the engine thread. */

@@ -18,11 +18,16 @@ import java.util.function.Function;
 public final class EngineGateway
 {
     private final EngineAgent agent;
+    private final CommandMetrics metrics;
 
-    /** @param agent the engine's agent. */
-    public EngineGateway(final EngineAgent agent)
+    /**
+     * @param agent   the engine's agent.
+     * @param metrics told each command's outcome.
+     */
+    public EngineGateway(final EngineAgent agent, final CommandMetrics metrics)
     {
         this.agent = agent;
+        this.metrics = metrics;
     }
 
     /**
@@ -33,9 +38,11 @@ public final class EngineGateway
     public CompletableFuture<ApiResponse> send(
         final Command command, final Function<AppliedCommand, ApiResponse> onSuccess)
     {
-        return agent.submit(command).thenApplyAsync(
-            applied -> applied.status().isSuccess() ? onSuccess.apply(applied) : ApiResponse.failure(applied.status()),
-            callerContext());
+        return agent.submit(command).thenApplyAsync(applied ->
+        {
+            metrics.commandAnswered(command, applied.status());
+            return applied.status().isSuccess() ? onSuccess.apply(applied) : ApiResponse.failure(applied.status());
+        }, callerContext());
     }
 
     private static Executor callerContext()

@@ -9,6 +9,7 @@ import dev.bourse.journal.SnapshotFile;
 import dev.bourse.journal.SnapshotStore;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.EngineAgent;
+import dev.bourse.server.sequencer.SequencerMetrics;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
     private final EpochClock clock;
     private final Interval interval;
     private final ExecutorService maker;
+    private final SequencerMetrics metrics;
     private final AtomicBoolean making = new AtomicBoolean();
     private ExchangeRecovery shadow;
     private long shadowSequence;
@@ -75,6 +77,7 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
      * @param interval      when snapshots are due.
      * @param maker         runs the making of a snapshot: a thread of its own ({@link #background()}), or the caller's
      *                      thread in a simulation.
+     * @param metrics       told how long each snapshot took.
      */
     public SnapshotTaker(
         final ExchangeRecovery.Recovered recovered,
@@ -82,7 +85,8 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         final Supplier<ExchangeRecovery> emptyExchange,
         final EpochClock clock,
         final Interval interval,
-        final ExecutorService maker)
+        final ExecutorService maker,
+        final SequencerMetrics metrics)
     {
         this.engine = recovered.engine();
         this.readModel = recovered.readModel();
@@ -96,6 +100,7 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         this.lastSnapshotSequence = recovered.journal().snapshot().map(SnapshotFile::lastSequence).orElse(0L);
         this.lastSnapshotMs = clock.time();
         this.maker = maker;
+        this.metrics = metrics;
     }
 
     /** @return the thread snapshots are made on, off the engine thread. */
@@ -204,10 +209,11 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
     {
         final SnapshotFile file = store.write(sequence, state::writeSnapshot,
             out -> ExchangeRecovery.writeExtra(out, timestampMs, reads));
+        final long durationNs = System.nanoTime() - startNs;
+        metrics.snapshotWritten(durationNs);
         final JournalRetention.Pruned pruned =
             JournalRetention.prune(store, configuration.journalDirectory(), configuration.snapshotsToKeep());
         LOG.info("snapshot {} made in {} ms; pruned {} snapshots and {} journal segments", file.path().getFileName(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs), pruned.snapshots().size(),
-            pruned.segments().size());
+            TimeUnit.NANOSECONDS.toMillis(durationNs), pruned.snapshots().size(), pruned.segments().size());
     }
 }

@@ -25,6 +25,7 @@ import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.SnapshotTaker;
 import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.ApplyStep;
+import dev.bourse.server.sequencer.SequencerMetrics;
 import org.agrona.concurrent.CachedEpochClock;
 
 import java.io.IOException;
@@ -173,7 +174,7 @@ final class ServerSimulation
                     new SnapshotTaker.Interval(20 + random.nextInt(60), Long.MAX_VALUE / 2)),
                     List.of(), (cause, error) ->
                     {
-                    }, new DirectExecutorService());
+                    }, new DirectExecutorService(), SequencerMetrics.NONE);
                 break;
             }
             catch (final UncheckedIOException ex)
