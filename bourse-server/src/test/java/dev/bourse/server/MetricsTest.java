@@ -76,6 +76,7 @@ class MetricsTest
             .containsEntry("bourse_connections_refused_total{port=public,reason=ip_limit}", 0.0)
             .containsEntry("bourse_connections_limit{port=admin}", 64.0)
             .containsKeys("process_files_open_files", "process_files_max_files", "jvm_gc_live_data_size_bytes",
+                "bourse_jvm_heap_after_gc_bytes",
                 "process_uptime_seconds", "jvm_threads_live_threads");
         assertThat(metrics.get("bourse_journal_commit_seconds_count"))
             .isEqualTo(metrics.get("bourse_engine_batch_size_count")).isPositive();

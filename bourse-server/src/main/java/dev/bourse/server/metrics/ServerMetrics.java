@@ -55,6 +55,7 @@ public final class ServerMetrics implements SequencerMetrics, CommandMetrics, Au
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
+    private final HeapAfterGc heapAfterGc = new HeapAfterGc();
     private final DistributionSummary batchSize;
     private final Timer append;
     private final Timer apply;
@@ -82,6 +83,9 @@ public final class ServerMetrics implements SequencerMetrics, CommandMetrics, Au
         new ProcessorMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        Gauge.builder("bourse.jvm.heap.after.gc", heapAfterGc, HeapAfterGc::bytes).baseUnit("bytes")
+            .description("Heap in use right after the last garbage collection of any kind, every heap pool summed")
+            .strongReference(true).register(registry);
         batchSize = DistributionSummary.builder("bourse.engine.batch.size")
             .description("Commands per journal batch")
             .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
@@ -278,6 +282,7 @@ public final class ServerMetrics implements SequencerMetrics, CommandMetrics, Au
     {
         gcMetrics.close();
         heapPressure.close();
+        heapAfterGc.close();
         registry.close();
     }
 
