@@ -25,8 +25,9 @@ import java.util.concurrent.Callable;
     description = "Start the exchange in the foreground: the public API and the admin API.",
     footer = {
         "",
-        "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG, BOURSE_ADMIN_TOKEN,",
-        "BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest), BOURSE_LOG_FORMAT, BOURSE_HEAP.",
+        "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG,",
+        "BOURSE_ADMIN_TOKEN, BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest),",
+        "BOURSE_LOG_FORMAT, BOURSE_HEAP.",
         "",
         "Example:  ./bourse serve --port 8080 --admin-port 8081 --data-dir ./data"})
 public final class ServeCommand implements Callable<Integer>

@@ -19,9 +19,11 @@ import java.util.Map;
  * per-batch} in its own JVM, as in the whole-server part), its maximum measured as there (closed loop, the same
  * traders, mix and in-flight count, median of the rounds), then {@code minutes} one-minute phases of open loop at half
  * that maximum, back to back. Each minute gives its throughput, p50, p99 and p99.9 (from the intended send times),
- * its errors (no envelope, or a code other than 1000 and the mix's expected 3321), and, read from the server's own
- * {@code GET /metrics} at the end of the minute, the heap after the last GC, the heap in use, the open files and the
- * open connections: a leak or a drift shows as a trend over the minutes.
+ * its errors (no envelope, or a code other than 1000 and the mix's expected 3321), the machine's load average, and,
+ * read from the server's own {@code GET /metrics} at the end of the minute, the heap after the last GC, the heap in
+ * use, the open files, the committed sequence, the snapshots made so far and the time the GC's concurrent cycles took
+ * in the minute: a leak or a drift shows as a trend over the minutes, and the load and snapshot figures tell a drift
+ * of the machine or of a snapshot from one of the server.
  */
 public final class SoakRun
 {
@@ -30,6 +32,7 @@ public final class SoakRun
 
     private static final long MINUTE_MS = 60_000;
     private static final double MIB = 1024.0 * 1024.0;
+    private static final String GC_CONCURRENT = "jvm_gc_concurrent_phase_time_seconds_sum";
     private static final int[] EXPECTED_CODES = {1000, 3321};
 
     private final Path cliJar;
@@ -67,7 +70,8 @@ public final class SoakRun
                 Integer.toString(adminPort), "--data-dir", dataDir.toString(), "--fsync", "per-batch"),
             Map.of("BOURSE_ADMIN_TOKEN", token), port, workDir.resolve("bourse-server.log")))
         {
-            final List<ApiCredentials> traders = new AdminClient(adminPort, token).createTraders(configuration.traders());
+            final List<ApiCredentials> traders =
+                new AdminClient(adminPort, token).createTraders(configuration.traders());
             final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
             try (LoadGenerator bourse = new LoadGenerator(vertx, "127.0.0.1", server.port(),
                 ServerRun.sessions(traders), configuration.connections()))
@@ -107,6 +111,7 @@ public final class SoakRun
         final HttpClient http = HttpClient.newHttpClient();
         long answered = 0;
         long errors = 0;
+        double gcSeconds = MetricsScrape.sum(MetricsScrape.of(http, adminPort), GC_CONCURRENT);
         for (int minute = 1; minute <= minutes; minute++)
         {
             final LoadResult result = bourse.runOpenLoop(rate, 0, MINUTE_MS);
@@ -127,6 +132,12 @@ public final class SoakRun
             report.add(prefix + "open_files", metrics.getOrDefault("process_files_open_files", -1.0), "files");
             report.add(prefix + "committed_sequence", metrics.getOrDefault("bourse_sequence_committed", -1.0),
                 "commands");
+            report.add(prefix + "snapshots", metrics.getOrDefault("bourse_snapshot_seconds_count", -1.0),
+                "snapshots");
+            final double gcSecondsNow = MetricsScrape.sum(metrics, GC_CONCURRENT);
+            report.add(prefix + "gc_concurrent", gcSecondsNow - gcSeconds, "s");
+            gcSeconds = gcSecondsNow;
+            MachineLoad.report(report, String.format(Locale.ROOT, "soak_m%02d", minute));
             answered += result.answered();
             errors += minuteErrors;
         }

@@ -38,7 +38,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -108,11 +107,19 @@ public final class BourseServer implements AutoCloseable
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
-        this.core = new ExchangeCore(new ExchangeCore.Settings(context.journalConfiguration(),
-            context.engineConfiguration(), context.readModelConfiguration(), cipher, context.clock(),
-            context.queueCapacity(), context.batchLimit(),
-            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs())),
-            List.of(), this::onFailStop, SnapshotTaker.background(), metrics);
+        try
+        {
+            this.core = new ExchangeCore(new ExchangeCore.Settings(context.journalConfiguration(),
+                context.engineConfiguration(), context.readModelConfiguration(), cipher, context.clock(),
+                context.queueCapacity(), context.batchLimit(),
+                new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs())),
+                List.of(), this::onFailStop, SnapshotTaker.background(), metrics);
+        }
+        catch (final RuntimeException ex)
+        {
+            metrics.close();
+            throw ex;
+        }
         metrics.bindSequencer(core.engineAgent(), core.projectionAgent(), core.health());
         this.readModel = core.readModel();
         final EngineGateway engine = new EngineGateway(core.engineAgent(), metrics);

@@ -40,8 +40,8 @@ public final class OwnerOnlyFiles
         }
         else if (!OwnerOnly.isOwnerOnly(directory))
         {
-            LOG.warn("the data directory {} is {}: others may list it (the files Bourse creates in it are owner-only); " +
-                "chmod 700 it", directory.toAbsolutePath(),
+            LOG.warn("the data directory {} is {}: others may list it (the files Bourse creates in it are " +
+                "owner-only); chmod 700 it", directory.toAbsolutePath(),
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
         }
     }

@@ -167,9 +167,9 @@ class HttpEdgeTest
     void shouldServeAnHttp2UpgradeRequestAsHttp11() throws Exception
     {
         exchange = new TestExchange();
-        final RawHttp.Response response = RawHttp.send(exchange.server.publicPort(), "GET /v1/public/time HTTP/1.1\r\n" +
-            "Host: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n",
-            null);
+        final RawHttp.Response response = RawHttp.send(exchange.server.publicPort(),
+            "GET /v1/public/time HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n" +
+                "HTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n", null);
         assertThat(response.version()).isEqualTo("HTTP/1.1");
         assertThat(response.httpStatus()).isEqualTo(200);
         assertThat(TestExchange.JSON.readTree(response.body()).has("responseTime")).isTrue();

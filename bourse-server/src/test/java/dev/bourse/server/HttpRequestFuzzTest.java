@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes the request decoding path end to end: any bytes sent to the public port of a real server (its Netty decoder,
  * the request edge, the gateway's routing, parameters and authentication), then the end of the stream. Properties:
- * every answer is HTTP 200 (the envelope, or the OpenAPI document; in HTTP/1.0 to an HTTP/1.0 request), no envelope says 5000, the server closes the
- * connection once the client has nothing more to say, and nothing changes (no command reaches the journal: an
- * unsigned or wrongly signed request cannot make one).
+ * every answer is HTTP 200 (the envelope, or the OpenAPI document; in HTTP/1.0 to an HTTP/1.0 request), no envelope
+ * says 5000, the server closes the connection once the client has nothing more to say, and nothing changes (no
+ * command reaches the journal: an unsigned or wrongly signed request cannot make one).
  */
 class HttpRequestFuzzTest
 {

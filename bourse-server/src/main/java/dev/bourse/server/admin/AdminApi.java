@@ -37,7 +37,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-/** The admin API of spec section 6: accounts, API keys, deposits and withdrawals, pairs ({@link HealthRoutes}: health). */
+/** The admin API of spec section 6: accounts, API keys, deposits, withdrawals, pairs (health: {@link HealthRoutes}). */
 public final class AdminApi
 {
     /** Scale of a currency created by PUT pairs without currencyScale/marketScale. */

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * The heap in use right after the last garbage collection of any kind, every heap pool summed: what the server holds
  * live, plus what the last collection left for a later one. A leak shows as this growing from minute to minute.
  * (Micrometer's {@code jvm_gc_live_data_size_bytes} moves only after collections of the old generation, which a
- * generational collector may not run for many minutes.)
+ * generational collector may not run for many minutes.) A collector whose notification holds no heap pool (ZGC's
+ * pause beans) leaves the figure as it was.
  */
 final class HeapAfterGc implements NotificationListener, AutoCloseable
 {
@@ -65,7 +66,10 @@ final class HeapAfterGc implements NotificationListener, AutoCloseable
                 used += pool.getValue().getUsed();
             }
         }
-        bytes.set(used);
+        if (used > 0)
+        {
+            bytes.set(used);
+        }
     }
 
     @Override
