@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
         "Environment: BOURSE_PORT, BOURSE_ADMIN_PORT, BOURSE_DATA_DIR, BOURSE_FSYNC, BOURSE_CONFIG,",
         "BOURSE_ADMIN_TOKEN, BOURSE_SECRET_KEY (Base64 of 32 bytes; encrypts API secrets at rest),",
         "BOURSE_SIMULATED_MARKET (true/false), BOURSE_SIMULATED_PAIRS, BOURSE_SIMULATOR_SETTINGS, BOURSE_HISTORY,",
-        "BOURSE_DATABASE_URL, BOURSE_DATABASE_USER, BOURSE_DATABASE_PASSWORD, BOURSE_JOURNAL_ARCHIVE_DIR.",
+        "BOURSE_DATABASE_URL, BOURSE_DATABASE_USER, BOURSE_DATABASE_PASSWORD, BOURSE_JOURNAL_ARCHIVE_DIR, BOURSE_LOG_FORMAT, BOURSE_HEAP.",
         "",
         "History: with no database settings the server starts a PostgreSQL of its own in DATA_DIR/postgres and keeps",
         "every order, fill, trade and transfer there; --database-url points at an external PostgreSQL instead.",
@@ -95,7 +95,8 @@ public final class ServeCommand implements Callable<Integer>
         + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes, fsync, "
         + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount, simulatedMarket, "
         + "simulatedPairs, simulatorSettings, history, databaseUrl, databaseUser, databasePassword, "
-        + "journalArchiveDir).")
+        + "journalArchiveDir, maxConnections, maxConnectionsPerIp, maxConnectionsPerKey, adminMaxConnections, "
+        + "requestTimeoutMs, idleTimeoutMs, logFormat, heap).")
     private Path config;
 
     @Option(names = "--simulated-market", negatable = true, description = "Run the simulated market: on by "
@@ -126,6 +127,14 @@ public final class ServeCommand implements Callable<Integer>
     @Option(names = "--cluster-dir", paramLabel = "DIR", description = "Where this node keeps the replicated log "
         + "and the snapshots (default DATA_DIR/cluster).")
     private Path clusterDir;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default): one line of text per "
+        + "event; json: one JSON object a line, for a log collector.")
+    private String logFormat;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "The JVM heap ./bourse serve starts the server "
+        + "with, as -Xmx takes it (default 4g); the server warns when its JVM has less.")
+    private String heap;
 
     private final Map<String, String> environment;
 
@@ -204,6 +213,23 @@ public final class ServeCommand implements Callable<Integer>
         if (context.historyEnabled())
         {
             context.historyFactory(PostgresHistory.FACTORY);
+        }
+        final String format = logFormat != null ? logFormat : environment.get("BOURSE_LOG_FORMAT");
+        final String heapSize = heap != null ? heap : environment.get("BOURSE_HEAP");
+        try
+        {
+            if (format != null && !format.isBlank())
+            {
+                context.jsonLogs(ServerContext.parseLogFormat(format));
+            }
+            if (heapSize != null && !heapSize.isBlank())
+            {
+                context.heap(heapSize.trim());
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage());
         }
         if (environment.get("BOURSE_ADMIN_TOKEN") != null && !environment.get("BOURSE_ADMIN_TOKEN").isBlank())
         {
@@ -293,6 +319,10 @@ public final class ServeCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final ServerContext context = context();
+        if (context.jsonLogs())
+        {
+            JsonLogs.enable();
+        }
         final EmbeddedMarket market = clusterConfiguration() == null ? simulatedMarket() :
             new EmbeddedMarket(false, null, null);
         final boolean newDataDirectory = EmbeddedMarket.isNewDataDirectory(context);

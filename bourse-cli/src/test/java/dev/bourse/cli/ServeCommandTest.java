@@ -160,6 +160,34 @@ class ServeCommandTest
     }
 
     @Test
+    void shouldReadTheLimitsTheLogFormatAndTheHeap() throws Exception
+    {
+        final Path config = dir.resolve("bourse.properties");
+        Files.writeString(config, "maxConnections=500\nmaxConnectionsPerIp=50\nmaxConnectionsPerKey=2\n" +
+            "adminMaxConnections=10\nrequestTimeoutMs=2000\nidleTimeoutMs=30000\nlogFormat=json\nbourse.heap=6g\n");
+
+        final ServerContext defaults = parse(Map.of());
+        assertThat(defaults.jsonLogs()).isFalse();
+        assertThat(defaults.heap()).isEqualTo("4g");
+        assertThat(defaults.publicLimits().maxConnections()).isEqualTo(10_000);
+        final ServerContext fromFile = parse(Map.of(), "--config", config.toString());
+        assertThat(fromFile.publicLimits()).isEqualTo(
+            new dev.bourse.server.edge.ConnectionLimits(500, 50, 2, 2_000, 30_000));
+        assertThat(fromFile.adminLimits().maxConnections()).isEqualTo(10);
+        assertThat(fromFile.jsonLogs()).isTrue();
+        assertThat(fromFile.heap()).isEqualTo("6g");
+        final ServerContext overridden = parse(Map.of("BOURSE_LOG_FORMAT", "text", "BOURSE_HEAP", "2g",
+            "BOURSE_CONFIG", config.toString()), "--heap", "512m");
+        assertThat(overridden.jsonLogs()).isFalse();
+        assertThat(overridden.heap()).isEqualTo("512m");
+        assertThat(ServerContext.sizeInBytes(overridden.heap())).isEqualTo(512L << 20);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--log-format", "xml"))
+            .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("text or json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--heap", "lots"))
+            .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("-Xmx");
+    }
+
+    @Test
     void shouldRefuseUnknownConfigurationKeys() throws Exception
     {
         final Path config = dir.resolve("bourse.properties");

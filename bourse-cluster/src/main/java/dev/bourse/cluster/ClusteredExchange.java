@@ -128,7 +128,7 @@ public final class ClusteredExchange implements ExchangeCore
      */
     public static ExchangeCore.Factory factory(final ClusterConfiguration configuration)
     {
-        return (context, cipher, history, failStop) ->
+        return (context, cipher, history, metrics, failStop) ->
         {
             if (history.store() != HistoryStore.NONE)
             {

@@ -28,7 +28,7 @@ final class JournalLock implements AutoCloseable
         final Path path = journalDirectory.resolve(FILE_NAME);
         try
         {
-            final FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            final FileChannel channel = OwnerOnly.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             final FileLock lock = tryLock(channel);
             if (lock == null)
             {

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
@@ -101,7 +100,7 @@ public final class JournalWriter implements CommandLog, AutoCloseable
     {
         try
         {
-            Files.createDirectories(configuration.journalDirectory());
+            OwnerOnly.directory(configuration.journalDirectory());
         }
         catch (final IOException ex)
         {

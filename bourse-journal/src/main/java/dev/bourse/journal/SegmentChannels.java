@@ -12,8 +12,8 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface SegmentChannels
 {
-    /** The segment files themselves. */
-    SegmentChannels FILES = FileChannel::open;
+    /** The segment files themselves, created owner-only. */
+    SegmentChannels FILES = OwnerOnly::open;
 
     /**
      * @param path    the segment.

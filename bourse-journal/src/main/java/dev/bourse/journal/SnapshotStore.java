@@ -76,7 +76,7 @@ public final class SnapshotStore
         this.fsyncMode = fsyncMode;
         try
         {
-            Files.createDirectories(directory);
+            OwnerOnly.directory(directory);
             for (final Path temporary : JournalFormat.listFiles(directory, PREFIX, SUFFIX + TEMPORARY_SUFFIX))
             {
                 Files.delete(temporary);
@@ -250,7 +250,7 @@ public final class SnapshotStore
         final Path temporary, final long lastSequence, final SnapshotSectionWriter engineState,
         final SnapshotSectionWriter extra) throws IOException
     {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel channel = OwnerOnly.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING))
         {
             channel.position(HEADER_BYTES);

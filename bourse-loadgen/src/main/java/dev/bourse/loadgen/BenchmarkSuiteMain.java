@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * benchmark fails to run or an outcome check fails, 2 on a usage error; there is no timing assertion.
  * <pre>
  * BenchmarkSuiteMain [--quick] [--parts engine,server,cluster,journal,history] [--cli-jar FILE] [--plots-dir DIR]
+ * BenchmarkSuiteMain --soak [--soak-minutes N] [--cli-jar FILE]
  * </pre>
  */
 public final class BenchmarkSuiteMain
@@ -48,7 +49,7 @@ public final class BenchmarkSuiteMain
         {
             System.err.println("bench: " + ex.getMessage());
             System.err.println("usage: bench [--quick] [--parts engine,server,cluster,journal,history] " +
-                "[--cli-jar FILE] [--plots-dir DIR]");
+                "[--cli-jar FILE] [--plots-dir DIR] | bench --soak [--soak-minutes N] [--cli-jar FILE]");
             System.exit(2);
             return;
         }
@@ -61,63 +62,23 @@ public final class BenchmarkSuiteMain
         final long startNs = System.nanoTime();
         final Figures report = new Figures(System.out);
         final OutcomeChecks checks = new OutcomeChecks();
-        final List<Figure> engineFigures = new ArrayList<>();
-        List<SweepPoint> sweep = List.of();
         Path workDir = null;
         MachineLoad.report(report, "start");
         try
         {
             workDir = Files.createTempDirectory("bourse-bench");
-            if (options.parts().contains("engine"))
+            if (options.soakMinutes() > 0)
             {
-                step("engine", checks, () ->
+                final Path soakDir = Files.createDirectories(workDir.resolve("soak"));
+                step("soak", checks, () ->
                 {
-                    EngineSuiteStep.run(options.quick(), engineFigures);
+                    new SoakRun(options.cliJar(), soakDir).run(options.soakMinutes(), report, checks);
                     return null;
                 });
             }
-            if (options.parts().contains("server"))
+            else
             {
-                final Path serverDir = Files.createDirectories(workDir.resolve("server"));
-                final List<SweepPoint> points = step("server", checks, () -> new ServerRun(options.cliJar(), serverDir)
-                    .run(options.quick() ? ServerBenchmarkConfiguration.quick() : ServerBenchmarkConfiguration.full(),
-                        report, checks));
-                sweep = points == null ? List.of() : points;
-            }
-            if (options.parts().contains("cluster"))
-            {
-                final Path clusterDir = Files.createDirectories(workDir.resolve("cluster"));
-                step("cluster", checks, () ->
-                {
-                    new ClusterRun(options.cliJar(), clusterDir).run(options.quick() ?
-                        ServerBenchmarkConfiguration.quick() : ServerBenchmarkConfiguration.full(), report, checks);
-                    return null;
-                });
-            }
-            if (options.parts().contains("journal"))
-            {
-                final Path journalDir = Files.createDirectories(workDir.resolve("journal"));
-                step("journal", checks, () ->
-                {
-                    new JournalBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
-                        options.quick() ? 1 : 3, options.quick() ? 100 : 1_000, report, checks).run(journalDir);
-                    return null;
-                });
-            }
-            if (options.parts().contains("history"))
-            {
-                final Path historyDir = Files.createDirectories(workDir.resolve("history"));
-                step("history", checks, () ->
-                {
-                    new HistoryBenchmark(options.quick() ? QUICK_HISTORY_COMMANDS : FULL_HISTORY_COMMANDS,
-                        options.quick() ? QUICK_HISTORY_ROWS : FULL_HISTORY_ROWS, options.quick() ? 2_000 : 15_000,
-                        options.cliJar(), report, checks).run(historyDir);
-                    return null;
-                });
-            }
-            if (!options.quick())
-            {
-                writePlots(options.plotsDir(), sweep, engineFigures, checks);
+                runParts(options, report, checks, workDir);
             }
         }
         catch (final IOException ex)
@@ -135,6 +96,64 @@ public final class BenchmarkSuiteMain
             System.err.println("bench: FAILED: " + failure);
         }
         return checks.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static void runParts(final SuiteOptions options, final Figures report, final OutcomeChecks checks,
+        final Path workDir) throws IOException
+    {
+        final List<Figure> engineFigures = new ArrayList<>();
+        List<SweepPoint> sweep = List.of();
+        if (options.parts().contains("engine"))
+        {
+            step("engine", checks, () ->
+            {
+                EngineSuiteStep.run(options.quick(), engineFigures);
+                return null;
+            });
+        }
+        if (options.parts().contains("server"))
+        {
+            final Path serverDir = Files.createDirectories(workDir.resolve("server"));
+            final List<SweepPoint> points = step("server", checks, () -> new ServerRun(options.cliJar(), serverDir)
+                .run(options.quick() ? ServerBenchmarkConfiguration.quick() : ServerBenchmarkConfiguration.full(),
+                    report, checks));
+            sweep = points == null ? List.of() : points;
+        }
+        if (options.parts().contains("cluster"))
+        {
+            final Path clusterDir = Files.createDirectories(workDir.resolve("cluster"));
+            step("cluster", checks, () ->
+            {
+                new ClusterRun(options.cliJar(), clusterDir).run(options.quick() ?
+                    ServerBenchmarkConfiguration.quick() : ServerBenchmarkConfiguration.full(), report, checks);
+                return null;
+            });
+        }
+        if (options.parts().contains("journal"))
+        {
+            final Path journalDir = Files.createDirectories(workDir.resolve("journal"));
+            step("journal", checks, () ->
+            {
+                new JournalBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
+                    options.quick() ? 1 : 3, options.quick() ? 100 : 1_000, report, checks).run(journalDir);
+                return null;
+            });
+        }
+        if (options.parts().contains("history"))
+        {
+            final Path historyDir = Files.createDirectories(workDir.resolve("history"));
+            step("history", checks, () ->
+            {
+                new HistoryBenchmark(options.quick() ? QUICK_HISTORY_COMMANDS : FULL_HISTORY_COMMANDS,
+                    options.quick() ? QUICK_HISTORY_ROWS : FULL_HISTORY_ROWS, options.quick() ? 2_000 : 15_000,
+                    options.cliJar(), report, checks).run(historyDir);
+                return null;
+            });
+        }
+        if (!options.quick())
+        {
+            writePlots(options.plotsDir(), sweep, engineFigures, checks);
+        }
     }
 
     private static void writePlots(final Path directory, final List<SweepPoint> sweep, final List<Figure> engine,

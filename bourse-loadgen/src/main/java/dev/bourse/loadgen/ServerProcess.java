@@ -25,10 +25,10 @@ public final class ServerProcess implements AutoCloseable
 {
     /**
      * The flags of every server JVM the suite starts, Bourse and the ceiling alike: those {@code ./bourse serve} runs
-     * with (the heap is the JVM's default, a quarter of the memory).
+     * with by default (a 4 GiB heap, exit on OutOfMemoryError, ZGC).
      */
-    public static final List<String> JVM_FLAGS =
-        List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:+UseZGC");
+    public static final List<String> JVM_FLAGS = List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+        "-Xmx4g", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseZGC");
 
     /** Environment variable of extra server JVM flags, for both servers. */
     public static final String EXTRA_FLAGS_VARIABLE = "BOURSE_BENCH_SERVER_JAVA_OPTS";

@@ -12,8 +12,10 @@ import java.util.Set;
  * @param parts    which parts run: engine, server, journal.
  * @param cliJar   the Bourse command-line jar whose {@code serve} is measured.
  * @param plotsDir where the full run writes its plots.
+ * @param soakMinutes minutes of the soak run ({@code --soak}: 10, {@code --soak-minutes N}), which then runs alone;
+ *                    0 for the suite.
  */
-public record SuiteOptions(boolean quick, Set<String> parts, Path cliJar, Path plotsDir)
+public record SuiteOptions(boolean quick, Set<String> parts, Path cliJar, Path plotsDir, int soakMinutes)
 {
     /** Default of {@code --cli-jar}, relative to the working directory (./bourse runs from the repository). */
     public static final Path DEFAULT_CLI_JAR = Path.of("bourse-cli", "target", "bourse-cli.jar");
@@ -32,6 +34,7 @@ public record SuiteOptions(boolean quick, Set<String> parts, Path cliJar, Path p
         Set<String> parts = new LinkedHashSet<>(known);
         Path cliJar = DEFAULT_CLI_JAR;
         Path plotsDir = DEFAULT_PLOTS_DIR;
+        int soakMinutes = 0;
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -40,6 +43,8 @@ public record SuiteOptions(boolean quick, Set<String> parts, Path cliJar, Path p
                 case "--parts" -> parts = new LinkedHashSet<>(Arrays.asList(value(args, ++i).split(",")));
                 case "--cli-jar" -> cliJar = Path.of(value(args, ++i));
                 case "--plots-dir" -> plotsDir = Path.of(value(args, ++i));
+                case "--soak" -> soakMinutes = soakMinutes > 0 ? soakMinutes : SoakRun.DEFAULT_MINUTES;
+                case "--soak-minutes" -> soakMinutes = minutes(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
@@ -47,7 +52,24 @@ public record SuiteOptions(boolean quick, Set<String> parts, Path cliJar, Path p
         {
             throw new IllegalArgumentException("parts must be among " + known + ": " + parts);
         }
-        return new SuiteOptions(quick, Set.copyOf(parts), cliJar, plotsDir);
+        return new SuiteOptions(quick, Set.copyOf(parts), cliJar, plotsDir, soakMinutes);
+    }
+
+    private static int minutes(final String value)
+    {
+        try
+        {
+            final int minutes = Integer.parseInt(value);
+            if (minutes > 0)
+            {
+                return minutes;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // refused below
+        }
+        throw new IllegalArgumentException("--soak-minutes needs a positive number of minutes: " + value);
     }
 
     private static String value(final String[] args, final int index)

@@ -34,6 +34,17 @@ class SuiteOptionsTest
     }
 
     @Test
+    void shouldSoakTenMinutesUnlessToldHowLong()
+    {
+        assertThat(SuiteOptions.parse(new String[0], PARTS).soakMinutes()).isZero();
+        assertThat(SuiteOptions.parse(new String[] {"--soak"}, PARTS).soakMinutes()).isEqualTo(10);
+        assertThat(SuiteOptions.parse(new String[] {"--soak-minutes", "2", "--soak"}, PARTS).soakMinutes())
+            .isEqualTo(2);
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--soak-minutes", "0"}, PARTS))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldRefuseUnknownArgumentsAndParts()
     {
         assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--fast"}, PARTS))

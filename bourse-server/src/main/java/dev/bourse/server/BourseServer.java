@@ -6,12 +6,16 @@ import dev.bourse.engine.command.PutPair;
 import dev.bourse.server.admin.AdminApi;
 import dev.bourse.server.admin.AdminTokenAuthorizer;
 import dev.bourse.server.admin.DemoPairs;
+import dev.bourse.server.admin.HealthRoutes;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.edge.ConnectionGuard;
+import dev.bourse.server.edge.DescriptorBudget;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.gateway.HttpGateway;
 import dev.bourse.server.gateway.PublicApi;
 import dev.bourse.server.gateway.Route;
+import dev.bourse.server.metrics.ServerMetrics;
 import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.AppliedCommand;
@@ -35,7 +39,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -48,6 +51,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The running exchange: two HTTP gateways on Vert.x, the public API and the admin API (bound to 127.0.0.1 by default),
@@ -68,6 +72,8 @@ public final class BourseServer implements AutoCloseable
     /** How long answers already on their way (a fail-stop's 5000s among them) may take to leave at shutdown. */
     private static final long SHUTDOWN_GRACE_MS = 2_000;
     private static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final String METRICS_PATH = "/metrics";
+    private static final int MAX_HEADER_BYTES = 16_384;
     private static final String ADMIN_TOKEN_FILE = "admin.token";
 
     /** What {@link #awaitTermination()} returns after a clean shutdown. */
@@ -86,21 +92,33 @@ public final class BourseServer implements AutoCloseable
     private final String adminToken;
     private final Path adminTokenFile;
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private final ServerMetrics metrics = new ServerMetrics();
+    private ConnectionGuard publicGuard;
+    private ConnectionGuard adminGuard;
     private HttpServer publicServer;
     private HttpServer adminServer;
     private volatile boolean closed;
+    private volatile boolean listening;
 
     private BourseServer(final ServerContext context, final HistoryService history) throws IOException
     {
         this.context = context;
         this.history = history;
         final long constructedAtMs = context.clock().time();
-        Files.createDirectories(context.dataDir());
+        OwnerOnlyFiles.dataDirectory(context.dataDir());
         final SecretCipher cipher = new SecretCipher(secretKey(context));
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
-        this.core = context.exchangeCore().open(context, cipher, history, this::onFailStop);
+        try
+        {
+            this.core = context.exchangeCore().open(context, cipher, history, metrics, this::onFailStop);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            metrics.close();
+            throw ex;
+        }
         this.readModel = core.readModel();
         try
         {
@@ -120,26 +138,33 @@ public final class BourseServer implements AutoCloseable
     /** Starts both gateways in front of the core. */
     private void serve(final SecretCipher cipher, final long constructedAtMs)
     {
-        final EngineGateway engine = new EngineGateway(core.commands());
+        final EngineGateway engine = new EngineGateway(core.commands(), metrics);
         final long startedAtMs = core.hadState() ?
             waitUntil(context.clock(), constructedAtMs + context.authConfiguration().aheadMs()) :
             context.clock().time();
         final ApiKeyAuthenticator authenticator =
             new ApiKeyAuthenticator(readModel.apiKeys(), context.authConfiguration(), startedAtMs);
-        final HttpGateway publicGateway = new HttpGateway("public",
-            new PublicApi(readModel, history.store(), engine).routes(),
+        final List<Route> publicRoutes = new PublicApi(readModel, history.store(), engine).routes();
+        final HttpGateway publicGateway = new HttpGateway("public", publicRoutes,
             (route, request, body, nowMs) -> authenticator.authenticate(signedRequest(request, body),
                 route.tradeHistory(), nowMs).accountId(),
-            context.clock(), context.maxBodyBytes(), context.maxUriLength());
-        final List<Route> adminRoutes =
-            new ArrayList<>(new AdminApi(readModel, engine, cipher, core.health(), history.store()).routes());
+            context.clock(), context.maxBodyBytes(), context.maxUriLength(), metrics.requests("public", publicRoutes));
+        final List<Route> adminRoutes = new ArrayList<>(new AdminApi(readModel, engine, cipher).routes());
+        adminRoutes.addAll(new HealthRoutes(core.health(), () -> listening, history.store()).routes());
         adminRoutes.addAll(core.adminRoutes());
-        final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes,
-            new AdminTokenAuthorizer(adminToken), context.clock(), context.maxBodyBytes(), context.maxUriLength());
+        final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes, new AdminTokenAuthorizer(adminToken),
+            context.clock(), context.maxBodyBytes(), context.maxUriLength(), metrics.requests("admin", adminRoutes));
         final Buffer openApi = Buffer.buffer(openApiDocument());
-        this.publicServer =
-            listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
-        this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
+        this.publicGuard = new ConnectionGuard("public",
+            DescriptorBudget.fit(context.publicLimits(), context.adminLimits(), DescriptorBudget.maxDescriptors()));
+        this.adminGuard = new ConnectionGuard("admin", context.adminLimits());
+        metrics.bindConnections(publicGuard);
+        metrics.bindConnections(adminGuard);
+        this.publicServer = listen(publicGateway, publicGuard, request -> false, openApi, context.publicHost(),
+            context.publicPort(), context.eventLoops());
+        this.adminServer = listen(adminGateway, adminGuard, this::serveMetrics, openApi, context.adminHost(),
+            context.adminPort(), 1);
+        listening = true;
     }
 
     /**
@@ -188,6 +213,12 @@ public final class BourseServer implements AutoCloseable
         }
         LOG.info("Bourse serves the public API on {}:{} and the admin API on {}:{}", context.publicHost(),
             server.publicPort(), context.adminHost(), server.adminPort());
+        final long maxHeapBytes = Runtime.getRuntime().maxMemory();
+        if (maxHeapBytes < ServerContext.sizeInBytes(context.heap()) * 9 / 10)
+        {
+            LOG.warn("the JVM's heap is {} MiB, less than the heap configured ({}): start the server with " +
+                "./bourse serve, or give the JVM -Xmx{}", maxHeapBytes >> 20, context.heap(), context.heap());
+        }
         if (server.adminTokenFile != null)
         {
             LOG.info("the admin token is in {}", server.adminTokenFile.toAbsolutePath());
@@ -267,22 +298,32 @@ public final class BourseServer implements AutoCloseable
     /**
      * Listens with {@code instances} servers on the same port, each on an event loop of its own (Vert.x shares the
      * port among them and spreads the connections; a server created outside a verticle would put every connection on
-     * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances.
+     * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances. HTTP/1.1 and HTTP/1.0
+     * only: cleartext HTTP/2 (h2c) is off, so every client gets the same limits and envelopes.
      *
      * @return the first server, which knows the actual port.
      */
-    private HttpServer listen(
-        final HttpGateway gateway, final Buffer openApi, final String host, final int port, final int instances)
+    private HttpServer listen(final HttpGateway gateway, final ConnectionGuard guard,
+        final Predicate<HttpServerRequest> extra, final Buffer openApi, final String host, final int port,
+        final int instances)
     {
         final int sharedPort = port == 0 && instances > 1 ? -1 : port;
         final List<HttpServer> listening = new CopyOnWriteArrayList<>();
         await(vertx.deployVerticle(() -> (Deployable)deploymentContext -> vertx.createHttpServer(new HttpServerOptions()
                 .setMaxInitialLineLength(context.maxUriLength() * 2)
-                .setMaxHeaderSize(16_384)
-                .setIdleTimeout(120)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS))
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout(Math.toIntExact(guard.limits().idleTimeoutMs()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+            .connectionHandler(guard)
             .invalidRequestHandler(gateway::handleInvalid)
-            .requestHandler(request -> serve(gateway, openApi, request))
+            .requestHandler(request ->
+            {
+                if (!extra.test(request))
+                {
+                    serve(gateway, openApi, request);
+                }
+            })
             .listen(sharedPort, host)
             .onSuccess(listening::add), new DeploymentOptions().setInstances(instances)));
         servers.addAll(listening);
@@ -297,6 +338,17 @@ public final class BourseServer implements AutoCloseable
             return;
         }
         gateway.handle(request);
+    }
+
+    /** Answers {@code GET /metrics} (the admin port): every meter in Prometheus's text format. */
+    private boolean serveMetrics(final HttpServerRequest request)
+    {
+        if (!METRICS_PATH.equals(request.path()) || !"GET".equals(request.method().name()))
+        {
+            return false;
+        }
+        request.response().putHeader(HttpHeaders.CONTENT_TYPE, ServerMetrics.CONTENT_TYPE).end(metrics.scrape());
+        return true;
     }
 
     private static ApiKeyAuthenticator.SignedRequest signedRequest(final HttpServerRequest request, final byte[] body)
@@ -318,6 +370,24 @@ public final class BourseServer implements AutoCloseable
     public int adminPort()
     {
         return adminServer.actualPort();
+    }
+
+    /** @return the public port's connection guard: its limits, what it holds and refused, the per-key cap. */
+    public ConnectionGuard publicConnections()
+    {
+        return publicGuard;
+    }
+
+    /** @return the admin port's connection guard. */
+    public ConnectionGuard adminConnections()
+    {
+        return adminGuard;
+    }
+
+    /** @return the server's metrics: what {@code GET /metrics} on the admin port shows. */
+    public ServerMetrics metrics()
+    {
+        return metrics;
     }
 
     /** @return the admin token in force. */
@@ -372,6 +442,7 @@ public final class BourseServer implements AutoCloseable
             return;
         }
         closed = true;
+        listening = false;
         try
         {
             for (final HttpServer server : servers)
@@ -399,6 +470,7 @@ public final class BourseServer implements AutoCloseable
         {
             LOG.warn("the history did not stop cleanly; it resumes from the journal at the next start", ex);
         }
+        metrics.close();
         terminated.countDown();
     }
 

@@ -9,6 +9,7 @@ import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.ExchangeRecovery;
 import dev.bourse.server.recovery.SnapshotTaker;
 import dev.bourse.server.gateway.Route;
+import dev.bourse.server.metrics.ServerMetrics;
 import dev.bourse.server.sequencer.ApplyStep;
 import dev.bourse.server.sequencer.CommandSubmitter;
 import dev.bourse.server.sequencer.EngineAgent;
@@ -16,6 +17,7 @@ import dev.bourse.server.sequencer.FailStopHandler;
 import dev.bourse.server.sequencer.ProjectionAgent;
 import dev.bourse.server.sequencer.Projection;
 import dev.bourse.server.sequencer.SequencerHealth;
+import dev.bourse.server.sequencer.SequencerMetrics;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
@@ -88,7 +90,7 @@ public final class JournaledExchange implements ExchangeCore
         final FailStopHandler failStop,
         final ExecutorService snapshotMaker)
     {
-        this(settings, projections, failStop, snapshotMaker, () -> JournalRetention.NO_FLOOR);
+        this(settings, projections, failStop, snapshotMaker, () -> JournalRetention.NO_FLOOR, SequencerMetrics.NONE);
     }
 
     /**
@@ -100,20 +102,22 @@ public final class JournaledExchange implements ExchangeCore
      * @param snapshotMaker  where snapshots are made ({@link SnapshotTaker#background()}).
      * @param retentionFloor the last sequence the history database has committed: journal retention keeps what it
      *                       needs to resume from there ({@link HistoryService}).
+     * @param metrics        told of each durable batch and each snapshot.
      */
     public JournaledExchange(
         final Settings settings,
         final List<Projection> projections,
         final FailStopHandler failStop,
         final ExecutorService snapshotMaker,
-        final LongSupplier retentionFloor)
+        final LongSupplier retentionFloor,
+        final SequencerMetrics metrics)
     {
         this.recovered = ExchangeRecovery.recover(settings.journal(), settings.engine(), settings.readModel(),
             settings.cipher());
         this.journal = recovered.journal().writer();
         this.snapshots = new SnapshotTaker(recovered, settings.journal(),
             () -> ExchangeRecovery.empty(settings.engine(), settings.readModel(), settings.cipher()),
-            settings.clock(), settings.snapshotInterval(), snapshotMaker, retentionFloor);
+            settings.clock(), settings.snapshotInterval(), snapshotMaker, retentionFloor, metrics);
         this.health = new SequencerHealth(recovered.lastSequence());
         final List<Projection> all = new ArrayList<>();
         all.add(recovered.readModel());
@@ -121,7 +125,7 @@ public final class JournaledExchange implements ExchangeCore
         final ApplyStep step = new ApplyStep(recovered.engine(), recovered.lastSequence(), all);
         this.projectionAgent = new ProjectionAgent(step, PROJECTION_QUEUE_BATCHES, health, failStop);
         this.engineAgent = new EngineAgent(step, journal, settings.clock(), settings.queueCapacity(),
-            settings.batchLimit(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop);
+            settings.batchLimit(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop, metrics);
     }
 
     /**
@@ -133,13 +137,14 @@ public final class JournaledExchange implements ExchangeCore
      */
     public static JournaledExchange open(
         final ServerContext context, final SecretCipher cipher, final HistoryService history,
-        final FailStopHandler failStop)
+        final ServerMetrics metrics, final FailStopHandler failStop)
     {
         final Settings settings = new Settings(context.journalConfiguration(), context.engineConfiguration(),
             context.readModelConfiguration(), cipher, context.clock(), context.queueCapacity(), context.batchLimit(),
             new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
         final JournaledExchange core = new JournaledExchange(settings, List.of(), failStop, SnapshotTaker.background(),
-            history::retentionFloor);
+            history::retentionFloor, metrics);
+        metrics.bindSequencer(core.engineAgent, core.projectionAgent, core.health);
         core.start();
         history.start(core, settings);
         return core;

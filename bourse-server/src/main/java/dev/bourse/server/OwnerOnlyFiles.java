@@ -1,22 +1,49 @@
 package dev.bourse.server;
 
+import dev.bourse.journal.OwnerOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import java.util.function.Supplier;
 
-/** Small secret files (the secret key, the admin token) readable and writable by their owner only. */
+/**
+ * The data directory and its small secret files (the secret key, the admin token), readable and writable by their
+ * owner only ({@link OwnerOnly}).
+ */
 public final class OwnerOnlyFiles
 {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyFiles.class);
 
     private OwnerOnlyFiles()
     {
+    }
+
+    /**
+     * Creates the data directory owner-only (rwx------) when it is missing. An existing one is left as it is, since it
+     * may be shared with something else, but a WARN says so when others may read it: everything Bourse creates in it
+     * is owner-only all the same.
+     *
+     * @param directory the data directory.
+     * @throws IOException when it cannot be created.
+     */
+    public static void dataDirectory(final Path directory) throws IOException
+    {
+        if (!Files.isDirectory(directory))
+        {
+            OwnerOnly.directory(directory);
+        }
+        else if (!OwnerOnly.isOwnerOnly(directory))
+        {
+            LOG.warn("the data directory {} is {}: others may list it (the files Bourse creates in it are " +
+                "owner-only); chmod 700 it", directory.toAbsolutePath(),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
+        }
     }
 
     /**
@@ -33,15 +60,7 @@ public final class OwnerOnlyFiles
         {
             try
             {
-                final boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-                if (posix)
-                {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                }
-                else
-                {
-                    Files.createFile(file);
-                }
+                Files.createFile(file, OwnerOnly.fileAttributes(file));
                 Files.writeString(file, content.get() + "\n", StandardCharsets.UTF_8);
             }
             catch (final FileAlreadyExistsException ignore)
@@ -50,15 +69,5 @@ public final class OwnerOnlyFiles
             }
         }
         return Files.readString(file, StandardCharsets.UTF_8).trim();
-    }
-
-    /** @return whether the file's group and others have no permission (always true off POSIX file systems). */
-    public static boolean isOwnerOnly(final Path file) throws IOException
-    {
-        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix"))
-        {
-            return true;
-        }
-        return OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file));
     }
 }

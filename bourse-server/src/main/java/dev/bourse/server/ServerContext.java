@@ -5,6 +5,7 @@ import dev.bourse.journal.FsyncMode;
 import dev.bourse.journal.JournalConfiguration;
 import dev.bourse.journal.SegmentChannels;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
+import dev.bourse.server.edge.ConnectionLimits;
 import dev.bourse.server.readmodel.ReadModel;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -49,6 +50,17 @@ public final class ServerContext
     private Path journalArchiveDir;
     private HistoryService.Factory historyFactory = HistoryService.Factory.NONE;
     private ExchangeCore.Factory exchangeCore = JournaledExchange::open;
+    private int maxConnections = 10_000;
+    private int maxConnectionsPerIp = 1_000;
+    private int maxConnectionsPerKey = 8;
+    private int adminMaxConnections = 64;
+    private long requestTimeoutMs = 10_000;
+    private long idleTimeoutMs = 120_000;
+    private boolean jsonLogs;
+    private String heap = DEFAULT_HEAP;
+
+    /** The heap {@code ./bourse serve} gives the server's JVM unless told otherwise. */
+    public static final String DEFAULT_HEAP = "4g";
 
     /**
      * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
@@ -56,9 +68,12 @@ public final class ServerContext
      * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
      * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
      * {@code snapshotsToKeep}, {@code history} ({@code on} or {@code off}), {@code databaseUrl}, {@code databaseUser},
-     * {@code databasePassword}, {@code journalArchiveDir}, and the bounds of the recent history kept in memory:
+     * {@code databasePassword}, {@code journalArchiveDir}, the bounds of the recent history kept in memory:
      * {@code historyWindowCompletedOrders}, {@code historyWindowTradesPerPair}, {@code historyWindowFillsPerAccount},
-     * {@code historyWindowTransfersPerAccount}; each may carry a {@code bourse.} prefix. Unknown keys are refused so
+     * {@code historyWindowTransfersPerAccount}, and {@code maxConnections}, {@code maxConnectionsPerIp},
+     * {@code maxConnectionsPerKey}, {@code adminMaxConnections}, {@code requestTimeoutMs}, {@code idleTimeoutMs},
+     * {@code logFormat} ({@code text} or {@code json}) and {@code heap} (read by {@code ./bourse serve}, which sizes
+     * the JVM's heap before the server starts); each may carry a {@code bourse.} prefix. Unknown keys are refused so
      * that typos do not pass silently.
      *
      * @param properties the configuration.
@@ -102,6 +117,14 @@ public final class ServerContext
                     -1, -1, -1, Integer.parseInt(value)));
                 case "maxOpenOrdersPerAccount" -> engineConfiguration(
                     engineConfiguration.withMaxOpenOrdersPerAccount(Integer.parseInt(value)));
+                case "maxConnections" -> maxConnections(Integer.parseInt(value));
+                case "maxConnectionsPerIp" -> maxConnectionsPerIp(Integer.parseInt(value));
+                case "maxConnectionsPerKey" -> maxConnectionsPerKey(Integer.parseInt(value));
+                case "adminMaxConnections" -> adminMaxConnections(Integer.parseInt(value));
+                case "requestTimeoutMs" -> requestTimeoutMs(Long.parseLong(value));
+                case "idleTimeoutMs" -> idleTimeoutMs(Long.parseLong(value));
+                case "logFormat" -> jsonLogs(parseLogFormat(value));
+                case "heap" -> heap(value);
                 default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
             }
         }
@@ -502,6 +525,154 @@ public final class ServerContext
     public ServerContext exchangeCore(final ExchangeCore.Factory exchangeCore)
     {
         this.exchangeCore = exchangeCore;
+        return this;
+    }
+
+    /** @return connections the public port holds at once; beyond, new ones are closed at once (default 10,000). */
+    public int maxConnections()
+    {
+        return maxConnections;
+    }
+
+    public ServerContext maxConnections(final int maxConnections)
+    {
+        this.maxConnections = maxConnections;
+        return this;
+    }
+
+    /** @return connections the public port holds at once from one client IP (default 1,000). */
+    public int maxConnectionsPerIp()
+    {
+        return maxConnectionsPerIp;
+    }
+
+    public ServerContext maxConnectionsPerIp(final int maxConnectionsPerIp)
+    {
+        this.maxConnectionsPerIp = maxConnectionsPerIp;
+        return this;
+    }
+
+    /** @return long-lived connections (streams) one API key may hold at once on the public port (default 8). */
+    public int maxConnectionsPerKey()
+    {
+        return maxConnectionsPerKey;
+    }
+
+    public ServerContext maxConnectionsPerKey(final int maxConnectionsPerKey)
+    {
+        this.maxConnectionsPerKey = maxConnectionsPerKey;
+        return this;
+    }
+
+    /** @return connections the admin port holds at once, whatever the public port does (default 64). */
+    public int adminMaxConnections()
+    {
+        return adminMaxConnections;
+    }
+
+    public ServerContext adminMaxConnections(final int adminMaxConnections)
+    {
+        this.adminMaxConnections = adminMaxConnections;
+        return this;
+    }
+
+    /**
+     * @return the time a request may take to arrive, head and body, from its first bytes; beyond, the connection is
+     * closed without an answer (default 10 s).
+     */
+    public long requestTimeoutMs()
+    {
+        return requestTimeoutMs;
+    }
+
+    public ServerContext requestTimeoutMs(final long requestTimeoutMs)
+    {
+        this.requestTimeoutMs = requestTimeoutMs;
+        return this;
+    }
+
+    /** @return the time a connection may stay without traffic before it is closed (default 120 s). */
+    public long idleTimeoutMs()
+    {
+        return idleTimeoutMs;
+    }
+
+    public ServerContext idleTimeoutMs(final long idleTimeoutMs)
+    {
+        this.idleTimeoutMs = idleTimeoutMs;
+        return this;
+    }
+
+    /** @return the public port's limits. */
+    public ConnectionLimits publicLimits()
+    {
+        return new ConnectionLimits(maxConnections, maxConnectionsPerIp, maxConnectionsPerKey, requestTimeoutMs,
+            idleTimeoutMs);
+    }
+
+    /** @return the admin port's limits: its own connection cap, every connection may come from one IP. */
+    public ConnectionLimits adminLimits()
+    {
+        return new ConnectionLimits(adminMaxConnections, adminMaxConnections, adminMaxConnections, requestTimeoutMs,
+            idleTimeoutMs);
+    }
+
+    /**
+     * @param value {@code text} or {@code json}, in any case.
+     * @return whether it names JSON logs.
+     */
+    public static boolean parseLogFormat(final String value)
+    {
+        return switch (value.trim().toLowerCase(Locale.ROOT))
+        {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("logFormat must be text or json, not " + value);
+        };
+    }
+
+    /** @return whether logs are written as one JSON object a line (default: text lines). */
+    public boolean jsonLogs()
+    {
+        return jsonLogs;
+    }
+
+    public ServerContext jsonLogs(final boolean jsonLogs)
+    {
+        this.jsonLogs = jsonLogs;
+        return this;
+    }
+
+    /**
+     * @param size a size as {@code -Xmx} takes it: digits and an optional k, m or g.
+     * @return the bytes it names.
+     */
+    public static long sizeInBytes(final String size)
+    {
+        final char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        final int shift = switch (unit)
+        {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(shift == 0 ? size : size.substring(0, size.length() - 1)) << shift;
+    }
+
+    /** @return the JVM heap {@code ./bourse serve} starts the server with, as {@code -Xmx} takes it (default 4g). */
+    public String heap()
+    {
+        return heap;
+    }
+
+    public ServerContext heap(final String heap)
+    {
+        if (!heap.matches("[1-9][0-9]*[kKmMgG]?"))
+        {
+            throw new IllegalArgumentException("heap must be a size as -Xmx takes it (4g, 512m), not " + heap);
+        }
+        this.heap = heap;
         return this;
     }
 }

@@ -41,6 +41,21 @@ class AdminApiTest
     }
 
     @Test
+    void shouldRefuseTheTokenWithExtraWhitespaceBetweenBearerAndIt()
+    {
+        final String token = exchange.server.adminToken();
+        final long committedBefore = exchange.server.health().committedSequence();
+        for (final String header : new String[] {"Bearer  " + token, "Bearer \t" + token, "Bearer " + token + " x",
+            "Bearer " + token + "\t" + token, "Bearer" + token, token})
+        {
+            final HttpRequest request = HttpRequest.newBuilder(exchange.adminUri("/admin/v1/accounts"))
+                .header("Authorization", header).POST(HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(exchange.send(request).statusCode()).as(header).isEqualTo(6000);
+        }
+        assertThat(exchange.server.health().committedSequence()).isEqualTo(committedBefore);
+    }
+
+    @Test
     void shouldWriteTheGeneratedTokenAndSecretKeyOwnerOnly() throws Exception
     {
         for (final String file : new String[] {"admin.token", "secret.key"})

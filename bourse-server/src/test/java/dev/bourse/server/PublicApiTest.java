@@ -315,6 +315,15 @@ class PublicApiTest
             .statusCode()).isEqualTo(4014);
         assertThat(exchange.signed(maker, "GET", "/v1/account/transactionHistory", "page=-1", null)
             .statusCode()).isEqualTo(4015);
+        final JsonNode lastPossible = exchange.signedOk(maker, "GET", "/v1/account/transactionHistory",
+            "page=2147483647", null);
+        assertThat(lastPossible.get("number").asLong()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(lastPossible.get("nextPage").asBoolean()).isFalse();
+        assertThat(lastPossible.get("last").asBoolean()).isTrue();
+        assertThat(lastPossible.get("previousPage").asBoolean()).isTrue();
+        assertThat(lastPossible.get("content")).isEmpty();
+        assertThat(exchange.signed(maker, "GET", "/v1/account/transactionHistory", "page=2147483648", null)
+            .statusCode()).isEqualTo(4015);
         assertThat(exchange.signed(maker, "GET", "/v1/account/transactionHistory", "pageSize=1001", null)
             .statusCode()).isEqualTo(4016);
         assertThat(exchange.signed(maker, "GET", "/v1/account/transactionHistory", "currency=XYZ", null)

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 /** Sends bytes no well-behaved client would send, over a plain socket, and reads one HTTP/1.1 answer. */
 final class RawHttp
 {
-    /** An answer: the HTTP status and the body. */
-    record Response(int httpStatus, String body)
+    /** An answer: the HTTP version of its status line, the HTTP status and the body. */
+    record Response(String version, int httpStatus, String body)
     {
     }
 
@@ -24,25 +24,64 @@ final class RawHttp
         try (Socket socket = new Socket("127.0.0.1", port))
         {
             socket.setSoTimeout(30_000);
-            final OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null)
-            {
-                try
-                {
-                    out.write(body);
-                }
-                catch (final IOException ignore)
-                {
-                    // the server may answer and close before reading a body it refuses
-                }
-            }
-            out.flush();
+            write(socket, head, body);
             return read(socket.getInputStream());
         }
     }
 
-    private static Response read(final InputStream in) throws IOException
+    /**
+     * Sends, reads one answer, then reads on until the server closes the connection (30 s at most).
+     *
+     * @return the answer.
+     * @throws IOException when no answer comes, or the server sends more or keeps the connection open.
+     */
+    static Response sendExpectingClose(final int port, final String head, final byte[] body) throws IOException
+    {
+        try (Socket socket = new Socket("127.0.0.1", port))
+        {
+            socket.setSoTimeout(30_000);
+            write(socket, head, body);
+            final Response response = read(socket.getInputStream());
+            if (!closedByPeer(socket))
+            {
+                throw new IOException("the connection stayed open after " + response);
+            }
+            return response;
+        }
+    }
+
+    /** @return whether the next read finds the end of the stream (or a reset): the peer closed the connection. */
+    static boolean closedByPeer(final Socket socket) throws IOException
+    {
+        try
+        {
+            return socket.getInputStream().read() < 0;
+        }
+        catch (final java.net.SocketException reset)
+        {
+            return true;
+        }
+    }
+
+    private static void write(final Socket socket, final String head, final byte[] body) throws IOException
+    {
+        final OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null)
+        {
+            try
+            {
+                out.write(body);
+            }
+            catch (final IOException ignore)
+            {
+                // the server may answer and close before reading a body it refuses
+            }
+        }
+        out.flush();
+    }
+
+    static Response read(final InputStream in) throws IOException
     {
         final ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
         int matched = 0;
@@ -72,6 +111,6 @@ final class RawHttp
             throw new IOException("no content-length in " + head);
         }
         final byte[] body = in.readNBytes(length);
-        return new Response(status, new String(body, StandardCharsets.UTF_8));
+        return new Response(head.substring(0, 8), status, new String(body, StandardCharsets.UTF_8));
     }
 }

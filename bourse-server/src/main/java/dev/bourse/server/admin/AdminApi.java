@@ -26,11 +26,9 @@ import dev.bourse.server.gateway.PublicApi;
 import dev.bourse.server.gateway.RequestParameters;
 import dev.bourse.server.gateway.Route;
 import dev.bourse.server.readmodel.AccountStore;
-import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ApiKeyStore;
 import dev.bourse.server.readmodel.MarketDirectory;
 import dev.bourse.server.readmodel.ReadModel;
-import dev.bourse.server.sequencer.SequencerHealth;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -39,7 +37,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-/** The admin API of spec section 6: accounts, API keys, deposits and withdrawals, pairs. */
+/** The admin API of spec section 6: accounts, API keys, deposits, withdrawals, pairs (health: {@link HealthRoutes}). */
 public final class AdminApi
 {
     /** Scale of a currency created by PUT pairs without currencyScale/marketScale. */
@@ -59,40 +57,20 @@ public final class AdminApi
     private final JsonViews views;
     private final EngineGateway engine;
     private final SecretCipher cipher;
-    private final SequencerHealth health;
-    private final HistoryStore history;
     private final SecureRandom random = new SecureRandom();
 
     /**
      * @param readModel what reads show.
      * @param engine    where commands go.
      * @param cipher    encrypts new API secrets.
-     * @param health    whether the server accepts writes, for the health endpoint.
      */
-    public AdminApi(
-        final ReadModel readModel, final EngineGateway engine, final SecretCipher cipher, final SequencerHealth health)
+    public AdminApi(final ReadModel readModel, final EngineGateway engine, final SecretCipher cipher)
     {
-        this(readModel, engine, cipher, health, HistoryStore.NONE);
-    }
-
-    /**
-     * @param readModel what reads show.
-     * @param engine    where commands go.
-     * @param cipher    encrypts new API secrets.
-     * @param health    whether the server accepts writes, for the health endpoint.
-     * @param history   the durable history, whose progress the health endpoint shows.
-     */
-    public AdminApi(
-        final ReadModel readModel, final EngineGateway engine, final SecretCipher cipher, final SequencerHealth health,
-        final HistoryStore history)
-    {
-        this.history = history;
         this.readModel = readModel;
         this.markets = readModel.markets();
         this.views = new JsonViews(markets);
         this.engine = engine;
         this.cipher = cipher;
-        this.health = health;
     }
 
     /** @return the routes of the admin API. */
@@ -109,42 +87,7 @@ public final class AdminApi
                 request -> transfer(request, TransferType.DEPOSIT)),
             Route.of("POST", "/admin/v1/accounts/{accountId}/withdrawals", Route.Access.ADMIN,
                 request -> transfer(request, TransferType.WITHDRAW)),
-            Route.of("PUT", "/admin/v1/pairs/{coinPair}", Route.Access.ADMIN, this::putPair),
-            Route.of("GET", "/admin/v1/health", Route.Access.PUBLIC, this::health));
-    }
-
-    /**
-     * Whether writes are accepted, why not, how far the durable stream and the projections are, and how far the
-     * history database is behind; no token.
-     */
-    private CompletableFuture<ApiResponse> health(final ApiRequest request)
-    {
-        final String stopCause = health.stopCause();
-        final long committed = health.committedSequence();
-        final long projected = health.projectedSequence();
-        final HistoryStore.Health historyHealth = history.health();
-        return PublicApi.done(ApiResponse.ok(json ->
-        {
-            json.writeStartObject();
-            json.writeBooleanField("acceptingWrites", stopCause == null);
-            json.writeStringField("status", stopCause == null ? "ACCEPTING_WRITES" : "STOPPED");
-            if (stopCause != null)
-            {
-                json.writeStringField("stopCause", stopCause);
-            }
-            json.writeNumberField("committedSequence", committed);
-            json.writeNumberField("projectedSequence", projected);
-            json.writeObjectFieldStart("history");
-            json.writeStringField("status", historyHealth.status());
-            json.writeNumberField("committedSequence", historyHealth.committedSequence());
-            json.writeNumberField("lag", Math.max(0, committed - historyHealth.committedSequence()));
-            if (historyHealth.detail() != null)
-            {
-                json.writeStringField("detail", historyHealth.detail());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-        }));
+            Route.of("PUT", "/admin/v1/pairs/{coinPair}", Route.Access.ADMIN, this::putPair));
     }
 
     private CompletableFuture<ApiResponse> createAccount(final ApiRequest request)

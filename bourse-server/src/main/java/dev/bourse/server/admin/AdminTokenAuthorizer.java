@@ -10,7 +10,10 @@ import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Authorises admin requests by {@code Authorization: Bearer TOKEN}, compared in constant time; 6000 otherwise. */
+/**
+ * Authorises admin requests by {@code Authorization: Bearer TOKEN}, exactly: one space after {@code Bearer}, the token
+ * compared in constant time with nothing around it (extra spaces or tabs are refused); 6000 otherwise.
+ */
 public final class AdminTokenAuthorizer implements RequestAuthorizer
 {
     private static final String BEARER = "Bearer ";
@@ -32,7 +35,7 @@ public final class AdminTokenAuthorizer implements RequestAuthorizer
     {
         final String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         final boolean valid = header != null && header.startsWith(BEARER) &&
-            MessageDigest.isEqual(token, header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8));
+            MessageDigest.isEqual(token, header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8));
         if (!valid)
         {
             throw new ApiException(Status.UNAUTHORIZED);

@@ -18,11 +18,16 @@ import java.util.function.Function;
 public final class EngineGateway
 {
     private final CommandSubmitter commands;
+    private final CommandMetrics metrics;
 
-    /** @param commands where commands go. */
-    public EngineGateway(final CommandSubmitter commands)
+    /**
+     * @param commands where commands go.
+     * @param metrics  told each command's outcome.
+     */
+    public EngineGateway(final CommandSubmitter commands, final CommandMetrics metrics)
     {
         this.commands = commands;
+        this.metrics = metrics;
     }
 
     /**
@@ -33,9 +38,11 @@ public final class EngineGateway
     public CompletableFuture<ApiResponse> send(
         final Command command, final Function<AppliedCommand, ApiResponse> onSuccess)
     {
-        return commands.submit(command).thenApplyAsync(
-            applied -> applied.status().isSuccess() ? onSuccess.apply(applied) : ApiResponse.failure(applied.status()),
-            callerContext());
+        return commands.submit(command).thenApplyAsync(applied ->
+        {
+            metrics.commandAnswered(command, applied.status());
+            return applied.status().isSuccess() ? onSuccess.apply(applied) : ApiResponse.failure(applied.status());
+        }, callerContext());
     }
 
     private static Executor callerContext()

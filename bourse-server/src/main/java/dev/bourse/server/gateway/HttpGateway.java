@@ -1,6 +1,7 @@
 package dev.bourse.server.gateway;
 
 import dev.bourse.engine.Status;
+import dev.bourse.server.edge.RequestEdge;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,6 +30,8 @@ public final class HttpGateway
     private static final Logger LOG = LoggerFactory.getLogger(HttpGateway.class);
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json; charset=utf-8";
+    /** The start time of an answer that is not measured: one to a request the decoder could not parse. */
+    private static final long NOT_MEASURED = Long.MIN_VALUE;
 
     private final String name;
     private final List<Route> routes;
@@ -36,6 +39,7 @@ public final class HttpGateway
     private final EpochClock clock;
     private final int maxBodyBytes;
     private final int maxUriLength;
+    private final RequestMetrics metrics;
 
     /**
      * @param name         for logs.
@@ -44,6 +48,7 @@ public final class HttpGateway
      * @param clock        server time.
      * @param maxBodyBytes the largest body accepted (4000 beyond).
      * @param maxUriLength the longest URI accepted (4000 beyond).
+     * @param metrics      told each answer's route, status and latency.
      */
     public HttpGateway(
         final String name,
@@ -51,7 +56,8 @@ public final class HttpGateway
         final RequestAuthorizer authorizer,
         final EpochClock clock,
         final int maxBodyBytes,
-        final int maxUriLength)
+        final int maxUriLength,
+        final RequestMetrics metrics)
     {
         this.name = name;
         this.routes = List.copyOf(routes);
@@ -59,15 +65,17 @@ public final class HttpGateway
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
         this.maxUriLength = maxUriLength;
+        this.metrics = metrics;
     }
 
     /** Handles one request; the HTTP server's request handler. */
     public void handle(final HttpServerRequest request)
     {
+        final long startNs = System.nanoTime();
         if (request.uri().length() > maxUriLength)
         {
             request.pause();
-            answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST));
+            answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST), startNs);
             return;
         }
         final Buffer body = Buffer.buffer();
@@ -79,7 +87,7 @@ public final class HttpGateway
             }
             if (body.length() + chunk.length() > maxBodyBytes)
             {
-                answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST));
+                answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST), startNs);
                 return;
             }
             body.appendBuffer(chunk);
@@ -87,26 +95,59 @@ public final class HttpGateway
         request.exceptionHandler(ex -> LOG.debug("{}: request failed: {}", name, ex.toString()));
         request.endHandler(end ->
         {
-            if (!request.response().ended())
+            if (request.response().ended())
             {
-                dispatch(request, body.getBytes());
+                return;
             }
+            if (RequestEdge.bodyMalformed(request))
+            {
+                answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST), startNs);
+                return;
+            }
+            dispatch(request, body.getBytes(), startNs);
         });
     }
 
-    /** Answers a request the HTTP decoder could not parse (line or headers too long, bad syntax): 4000. */
+    /**
+     * Answers a request the HTTP decoder could not parse (line or headers too long, bad syntax, an HTTP version other
+     * than 1.1 and 1.0): 4000, and the connection is closed.
+     */
     public void handleInvalid(final HttpServerRequest request)
     {
-        answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST));
+        answerAndClose(request, ApiResponse.failure(Status.BAD_REQUEST), NOT_MEASURED);
     }
 
-    private void dispatch(final HttpServerRequest request, final byte[] body)
+    private void dispatch(final HttpServerRequest request, final byte[] body, final long startNs)
     {
         final Context context = Vertx.currentContext();
+        Route route = null;
         CompletableFuture<ApiResponse> answer;
         try
         {
-            answer = route(request, body);
+            final String method = request.method().name();
+            final String path = request.path();
+            Map<String, String> captures = null;
+            boolean pathKnown = false;
+            for (final Route candidate : routes)
+            {
+                final Map<String, String> matched = candidate.path().match(path);
+                if (matched == null)
+                {
+                    continue;
+                }
+                pathKnown = true;
+                if (candidate.method().equals(method))
+                {
+                    route = candidate;
+                    captures = matched;
+                    break;
+                }
+            }
+            if (route == null)
+            {
+                throw new ApiException(pathKnown ? Status.UNSUPPORTED_METHOD : Status.BAD_REQUEST);
+            }
+            answer = call(route, captures, request, body);
         }
         catch (final ApiException ex)
         {
@@ -117,16 +158,17 @@ public final class HttpGateway
             LOG.error("{}: {} {} failed", name, request.method(), request.path(), ex);
             answer = CompletableFuture.completedFuture(ApiResponse.failure(Status.INTERNAL_SERVER_ERROR));
         }
+        final Route answering = route;
         answer.whenComplete((response, failure) ->
         {
             final ApiResponse result = failure == null ? response : failureOf(request, failure);
             if (context == null || Vertx.currentContext() == context)
             {
-                answer(request, result);
+                answer(request, result, answering, startNs);
             }
             else
             {
-                context.runOnContext(v -> answer(request, result));
+                context.runOnContext(v -> answer(request, result, answering, startNs));
             }
         });
     }
@@ -141,27 +183,6 @@ public final class HttpGateway
         }
         LOG.error("{}: {} {} failed", name, request.method(), request.path(), cause);
         return ApiResponse.failure(Status.INTERNAL_SERVER_ERROR);
-    }
-
-    private CompletableFuture<ApiResponse> route(final HttpServerRequest request, final byte[] body)
-    {
-        final String method = request.method().name();
-        final String path = request.path();
-        boolean pathKnown = false;
-        for (final Route route : routes)
-        {
-            final Map<String, String> captures = route.path().match(path);
-            if (captures == null)
-            {
-                continue;
-            }
-            pathKnown = true;
-            if (route.method().equals(method))
-            {
-                return call(route, captures, request, body);
-            }
-        }
-        throw new ApiException(pathKnown ? Status.UNSUPPORTED_METHOD : Status.BAD_REQUEST);
     }
 
     private CompletableFuture<ApiResponse> call(
@@ -203,19 +224,25 @@ public final class HttpGateway
         return new String(body, StandardCharsets.US_ASCII);
     }
 
-    private Future<Void> answer(final HttpServerRequest request, final ApiResponse response)
+    private Future<Void> answer(
+        final HttpServerRequest request, final ApiResponse response, final Route route, final long startNs)
     {
         final HttpServerResponse http = request.response();
         if (http.ended() || http.closed())
         {
             return Future.succeededFuture();
         }
-        return http.setStatusCode(200)
+        final Future<Void> written = http.setStatusCode(200)
             .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
             .end(Buffer.buffer(EnvelopeWriter.write(response, clock.time())));
+        if (startNs != NOT_MEASURED)
+        {
+            metrics.requestAnswered(route, response.status(), System.nanoTime() - startNs);
+        }
+        return written;
     }
 
-    private void answerAndClose(final HttpServerRequest request, final ApiResponse response)
+    private void answerAndClose(final HttpServerRequest request, final ApiResponse response, final long startNs)
     {
         final HttpServerResponse http = request.response();
         if (http.ended() || http.closed())
@@ -223,6 +250,6 @@ public final class HttpGateway
             return;
         }
         http.putHeader(HttpHeaders.CONNECTION, "close");
-        answer(request, response).onComplete(done -> request.connection().close());
+        answer(request, response, null, startNs).onComplete(done -> request.connection().close());
     }
 }

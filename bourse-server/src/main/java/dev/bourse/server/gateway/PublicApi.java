@@ -525,8 +525,8 @@ public final class PublicApi
             json.writeNumberField("totalElements", total);
             json.writeBooleanField("previousPage", page > 0);
             json.writeBooleanField("first", page == 0);
-            json.writeBooleanField("nextPage", page + 1 < totalPages);
-            json.writeBooleanField("last", page + 1 >= totalPages);
+            json.writeBooleanField("nextPage", (long)page + 1 < totalPages);
+            json.writeBooleanField("last", (long)page + 1 >= totalPages);
             json.writeArrayFieldStart("content");
             for (final TransferCompleted transfer : content)
             {

@@ -9,6 +9,7 @@ import dev.bourse.journal.SnapshotFile;
 import dev.bourse.journal.SnapshotStore;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.EngineAgent;
+import dev.bourse.server.sequencer.SequencerMetrics;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
     private final Interval interval;
     private final ExecutorService maker;
     private final LongSupplier retentionFloor;
+    private final SequencerMetrics metrics;
     private final AtomicBoolean making = new AtomicBoolean();
     private ExchangeRecovery shadow;
     private long shadowSequence;
@@ -79,6 +81,7 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
      *                      thread in a simulation.
      * @param retentionFloor the last sequence a follower of the journal (the history database) has made durable:
      *                      retention keeps what it needs to resume ({@link JournalRetention#NO_FLOOR} for none).
+     * @param metrics       told how long each snapshot took.
      */
     public SnapshotTaker(
         final ExchangeRecovery.Recovered recovered,
@@ -87,7 +90,8 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         final EpochClock clock,
         final Interval interval,
         final ExecutorService maker,
-        final LongSupplier retentionFloor)
+        final LongSupplier retentionFloor,
+        final SequencerMetrics metrics)
     {
         this.retentionFloor = retentionFloor;
         this.engine = recovered.engine();
@@ -102,6 +106,7 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
         this.lastSnapshotSequence = recovered.journal().snapshot().map(SnapshotFile::lastSequence).orElse(0L);
         this.lastSnapshotMs = clock.time();
         this.maker = maker;
+        this.metrics = metrics;
     }
 
     /** @return the thread snapshots are made on, off the engine thread. */
@@ -210,10 +215,11 @@ public final class SnapshotTaker implements EngineAgent.CommitListener, AutoClos
     {
         final SnapshotFile file = store.write(sequence, state::writeSnapshot,
             out -> ExchangeRecovery.writeExtra(out, timestampMs, reads));
+        final long durationNs = System.nanoTime() - startNs;
+        metrics.snapshotWritten(durationNs);
         final JournalRetention.Pruned pruned = JournalRetention.prune(store, configuration.journalDirectory(),
             configuration.snapshotsToKeep(), retentionFloor.getAsLong(), configuration.archiveDirectory());
         LOG.info("snapshot {} made in {} ms; pruned {} snapshots and {} journal segments", file.path().getFileName(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs), pruned.snapshots().size(),
-            pruned.segments().size());
+            TimeUnit.NANOSECONDS.toMillis(durationNs), pruned.snapshots().size(), pruned.segments().size());
     }
 }

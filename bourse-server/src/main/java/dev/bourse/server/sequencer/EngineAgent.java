@@ -72,6 +72,7 @@ public final class EngineAgent implements Agent, CommandSubmitter
     private final CommitListener commitListener;
     private final SequencerHealth health;
     private final FailStopHandler failStop;
+    private final SequencerMetrics metrics;
     private final ManyToOneConcurrentArrayQueue<Request> queue;
     private final WakeableIdleStrategy idleStrategy;
     private final int batchLimit;
@@ -91,6 +92,7 @@ public final class EngineAgent implements Agent, CommandSubmitter
      * @param commitListener  told after each durable batch (snapshots).
      * @param health          told what is durable, and of a failure.
      * @param failStop        told of a failure of the log or the engine.
+     * @param metrics         told of each durable batch: its size and where its time went.
      */
     public EngineAgent(
         final ApplyStep step,
@@ -102,7 +104,8 @@ public final class EngineAgent implements Agent, CommandSubmitter
         final ProjectionAgent projections,
         final CommitListener commitListener,
         final SequencerHealth health,
-        final FailStopHandler failStop)
+        final FailStopHandler failStop,
+        final SequencerMetrics metrics)
     {
         if (batchLimit <= 0)
         {
@@ -116,6 +119,7 @@ public final class EngineAgent implements Agent, CommandSubmitter
         this.commitListener = commitListener;
         this.health = health;
         this.failStop = failStop;
+        this.metrics = metrics;
         this.queue = new ManyToOneConcurrentArrayQueue<>(queueCapacity);
         this.idleStrategy = new WakeableIdleStrategy(() -> !queue.isEmpty());
         this.batchLimit = batchLimit;
@@ -147,6 +151,12 @@ public final class EngineAgent implements Agent, CommandSubmitter
         return reply;
     }
 
+    /** @return commands waiting for the engine thread now (any thread; a moment's view). */
+    public int queueDepth()
+    {
+        return queue.size();
+    }
+
     /** @return how the thread running this agent waits for work: woken by {@link #submit}. */
     public IdleStrategy idleStrategy()
     {
@@ -171,6 +181,9 @@ public final class EngineAgent implements Agent, CommandSubmitter
             return 0;
         }
         final CommittedBatch committed = new CommittedBatch(batch.size());
+        long markNs = System.nanoTime();
+        long appendNs = 0;
+        long applyNs = 0;
         for (final Request request : batch)
         {
             final long timestampMs = nextTimestampMs();
@@ -191,6 +204,8 @@ public final class EngineAgent implements Agent, CommandSubmitter
                 stop("the journal failed to append a " + nameOf(request.command()), ex);
                 return batch.size();
             }
+            final long appendedNs = System.nanoTime();
+            appendNs += appendedNs - markNs;
             try
             {
                 committed.add(step.apply(sequence, timestampMs, request.command()), request.reply());
@@ -200,6 +215,8 @@ public final class EngineAgent implements Agent, CommandSubmitter
                 stop("the engine failed on command " + sequence + " (" + nameOf(request.command()) + ")", ex);
                 return batch.size();
             }
+            markNs = System.nanoTime();
+            applyNs += markNs - appendedNs;
         }
         try
         {
@@ -210,6 +227,7 @@ public final class EngineAgent implements Agent, CommandSubmitter
             stop("the journal failed to commit a batch of " + committed.size() + " commands", ex);
             return batch.size();
         }
+        metrics.batchCommitted(batch.size(), appendNs, applyNs, System.nanoTime() - markNs);
         if (committed.size() > 0)
         {
             health.committed(committed.lastSequence());

@@ -41,6 +41,12 @@ public final class ProjectionAgent implements Agent
         this.idleStrategy = new WakeableIdleStrategy(() -> !batches.isEmpty());
     }
 
+    /** @return durable batches waiting for the projection thread now (any thread; a moment's view). */
+    public int queuedBatches()
+    {
+        return batches.size();
+    }
+
     /** @return how this agent's thread waits: woken when a batch arrives. */
     public IdleStrategy idleStrategy()
     {

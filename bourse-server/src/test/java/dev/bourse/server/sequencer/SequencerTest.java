@@ -97,7 +97,7 @@ class SequencerTest
         final ApplyStep step = new ApplyStep(engine, 0, all);
         final ProjectionAgent projectionAgent = new ProjectionAgent(step, 4, health, this::onFailStop);
         final EngineAgent engineAgent = new EngineAgent(step, log, clock, queueCapacity, batchLimit, Long.MIN_VALUE,
-            projectionAgent, EngineAgent.CommitListener.NONE, health, this::onFailStop);
+            projectionAgent, EngineAgent.CommitListener.NONE, health, this::onFailStop, SequencerMetrics.NONE);
         return new Pair(engineAgent, projectionAgent);
     }
 
