@@ -14,6 +14,10 @@ import dev.bourse.server.gateway.PublicApi;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.SnapshotTaker;
 import dev.bourse.server.sequencer.SequencerHealth;
+import dev.bourse.server.stream.StreamHub;
+import dev.bourse.server.stream.StreamLoop;
+import dev.bourse.server.stream.StreamPublisher;
+import dev.bourse.server.stream.StreamStats;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -37,8 +41,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -48,8 +54,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The running exchange: an {@link ExchangeCore} (the recovered data directory, the engine thread, the projection
- * thread, the journal and snapshots) behind two HTTP gateways on Vert.x: the public API and the admin API (bound to
- * 127.0.0.1 by default). Every command is durable before anything derived from it is visible. {@link #close()} stops
+ * thread, the journal and snapshots) behind two HTTP gateways on Vert.x: the public API, with the WebSocket streams
+ * of {@link StreamHub} on {@code /v1/ws}, and the admin API (bound to 127.0.0.1 by default). Every command is durable before anything derived from it is visible. {@link #close()} stops
  * the gateways first, then the core (the engine thread, then the projection thread, which answers every durable
  * command, then a last snapshot), so no request is left waiting.
  * <p>
@@ -64,7 +70,7 @@ public final class BourseServer implements AutoCloseable
     private static final long STOP_TIMEOUT_MS = 10_000;
     /** How long answers already on their way (a fail-stop's 5000s among them) may take to leave at shutdown. */
     private static final long SHUTDOWN_GRACE_MS = 2_000;
-    private static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final List<String> DOCUMENTS = List.of("/openapi.yaml", "/asyncapi.yaml");
     private static final String ADMIN_TOKEN_FILE = "admin.token";
 
     /** What {@link #awaitTermination()} returns after a clean shutdown. */
@@ -76,6 +82,7 @@ public final class BourseServer implements AutoCloseable
     private final ServerContext context;
     private final ExchangeCore core;
     private final ReadModel readModel;
+    private final StreamHub streams;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int exitCode = EXIT_OK;
     private final Vertx vertx;
@@ -95,12 +102,14 @@ public final class BourseServer implements AutoCloseable
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
+        final StreamPublisher publisher = new StreamPublisher(context.streamConfiguration().windowMessages());
         this.core = new ExchangeCore(new ExchangeCore.Settings(context.journalConfiguration(),
             context.engineConfiguration(), context.readModelConfiguration(), cipher, context.clock(),
             context.queueCapacity(), context.batchLimit(),
             new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs())),
-            List.of(), this::onFailStop, SnapshotTaker.background());
+            List.of(publisher), this::onFailStop, SnapshotTaker.background());
         this.readModel = core.readModel();
+        publisher.bind(readModel, core.recovered().lastSequence());
         final EngineGateway engine = new EngineGateway(core.engineAgent());
         this.vertx = Vertx.vertx(new VertxOptions()
             .setEventLoopPoolSize(context.eventLoops())
@@ -118,13 +127,14 @@ public final class BourseServer implements AutoCloseable
         final HttpGateway adminGateway = new HttpGateway("admin",
             new AdminApi(readModel, engine, cipher, core.health()).routes(), new AdminTokenAuthorizer(adminToken),
             context.clock(), context.maxBodyBytes(), context.maxUriLength());
-        final Buffer openApi = Buffer.buffer(openApiDocument());
+        this.streams = new StreamHub(context.streamConfiguration(), publisher, authenticator, engine, context.clock());
+        final Map<String, Buffer> documents = documents();
         core.start();
         try
         {
-            this.publicServer =
-                listen(publicGateway, openApi, context.publicHost(), context.publicPort(), context.eventLoops());
-            this.adminServer = listen(adminGateway, openApi, context.adminHost(), context.adminPort(), 1);
+            this.publicServer = listen(publicGateway, documents, streams, context.publicHost(), context.publicPort(),
+                context.eventLoops());
+            this.adminServer = listen(adminGateway, documents, null, context.adminHost(), context.adminPort(), 1);
         }
         catch (final RuntimeException ex)
         {
@@ -219,33 +229,49 @@ public final class BourseServer implements AutoCloseable
     /**
      * Listens with {@code instances} servers on the same port, each on an event loop of its own (Vert.x shares the
      * port among them and spreads the connections; a server created outside a verticle would put every connection on
-     * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances.
+     * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances. With {@code streams},
+     * each instance also serves the WebSocket streams of its event loop.
      *
      * @return the first server, which knows the actual port.
      */
-    private HttpServer listen(
-        final HttpGateway gateway, final Buffer openApi, final String host, final int port, final int instances)
+    private HttpServer listen(final HttpGateway gateway, final Map<String, Buffer> documents, final StreamHub streams,
+        final String host, final int port, final int instances)
     {
         final int sharedPort = port == 0 && instances > 1 ? -1 : port;
+        final int maxWebSocketMessage = Math.max(HttpServerOptions.DEFAULT_MAX_WEBSOCKET_FRAME_SIZE,
+            context.streamConfiguration().maxMessageBytes());
         final List<HttpServer> listening = new CopyOnWriteArrayList<>();
-        await(vertx.deployVerticle(() -> (Deployable)deploymentContext -> vertx.createHttpServer(new HttpServerOptions()
-                .setMaxInitialLineLength(context.maxUriLength() * 2)
-                .setMaxHeaderSize(16_384)
-                .setIdleTimeout(120)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS))
-            .invalidRequestHandler(gateway::handleInvalid)
-            .requestHandler(request -> serve(gateway, openApi, request))
-            .listen(sharedPort, host)
-            .onSuccess(listening::add), new DeploymentOptions().setInstances(instances)));
+        await(vertx.deployVerticle(() -> (Deployable)deploymentContext ->
+        {
+            final StreamLoop streamLoop = streams == null ? null : streams.newLoop(vertx);
+            return vertx.createHttpServer(new HttpServerOptions()
+                    .setMaxInitialLineLength(context.maxUriLength() * 2)
+                    .setMaxHeaderSize(16_384)
+                    .setIdleTimeout(120)
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                    .setMaxWebSocketFrameSize(maxWebSocketMessage)
+                    .setMaxWebSocketMessageSize(maxWebSocketMessage))
+                .invalidRequestHandler(gateway::handleInvalid)
+                .requestHandler(request -> serve(gateway, documents, streamLoop, request))
+                .listen(sharedPort, host)
+                .onSuccess(listening::add);
+        }, new DeploymentOptions().setInstances(instances)));
         servers.addAll(listening);
         return listening.getFirst();
     }
 
-    private static void serve(final HttpGateway gateway, final Buffer openApi, final HttpServerRequest request)
+    private static void serve(final HttpGateway gateway, final Map<String, Buffer> documents,
+        final StreamLoop streamLoop, final HttpServerRequest request)
     {
-        if (OPENAPI_PATH.equals(request.path()) && "GET".equals(request.method().name()))
+        final Buffer document = documents.get(request.path());
+        if (document != null && "GET".equals(request.method().name()))
         {
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi);
+            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(document);
+            return;
+        }
+        if (streamLoop != null && StreamHub.isStreamRequest(request))
+        {
+            streamLoop.accept(request);
             return;
         }
         gateway.handle(request);
@@ -282,6 +308,12 @@ public final class BourseServer implements AutoCloseable
     public ReadModel readModel()
     {
         return readModel;
+    }
+
+    /** @return the counters of the WebSocket streams. */
+    public StreamStats streamStats()
+    {
+        return streams.stats();
     }
 
     /** @return whether the server accepts writes, and how far the durable stream and its projections are. */
@@ -329,6 +361,10 @@ public final class BourseServer implements AutoCloseable
             for (final HttpServer server : servers)
             {
                 await(server.shutdown(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS));
+            }
+            if (streams != null)
+            {
+                streams.close();
             }
             await(vertx.close());
         }
@@ -407,19 +443,25 @@ public final class BourseServer implements AutoCloseable
         return HexFormat.of().formatHex(randomBytes(bytes));
     }
 
-    private static byte[] openApiDocument()
+    /** @return the API descriptions served at their paths on both ports: OpenAPI and AsyncAPI. */
+    private static Map<String, Buffer> documents()
     {
-        try (InputStream in = BourseServer.class.getResourceAsStream(OPENAPI_PATH))
+        final Map<String, Buffer> documents = new HashMap<>();
+        for (final String path : DOCUMENTS)
         {
-            if (in == null)
+            try (InputStream in = BourseServer.class.getResourceAsStream(path))
             {
-                throw new IllegalStateException(OPENAPI_PATH + " is missing from the class path");
+                if (in == null)
+                {
+                    throw new IllegalStateException(path + " is missing from the class path");
+                }
+                documents.put(path, Buffer.buffer(in.readAllBytes()));
             }
-            return in.readAllBytes();
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return Map.copyOf(documents);
     }
 }

@@ -6,6 +6,7 @@ import dev.bourse.journal.JournalConfiguration;
 import dev.bourse.journal.SegmentChannels;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.stream.StreamConfiguration;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -37,6 +38,7 @@ public final class ServerContext
     private EngineConfiguration engineConfiguration = EngineConfiguration.DEFAULT;
     private ReadModel.Configuration readModelConfiguration = ReadModel.Configuration.DEFAULT;
     private ApiKeyAuthenticator.Configuration authConfiguration = ApiKeyAuthenticator.Configuration.DEFAULT;
+    private StreamConfiguration streamConfiguration = StreamConfiguration.DEFAULT;
     private int queueCapacity = 65_536;
     private int batchLimit = 1_024;
     private int maxBodyBytes = 65_536;
@@ -48,8 +50,8 @@ public final class ServerContext
      * {@code dataDir}, {@code adminToken}, {@code secretKey} (Base64 of 32 bytes), {@code demo} (true/false),
      * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
      * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
-     * {@code snapshotsToKeep}; each may
-     * carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
+     * {@code snapshotsToKeep}, and the bounds of the WebSocket streams as {@code stream} followed by a name of
+     * {@link StreamConfiguration#KEYS} ({@code streamWindowMessages}, ...); each may carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
      *
      * @param properties the configuration.
      * @return this.
@@ -79,7 +81,14 @@ public final class ServerContext
                 case "snapshotsToKeep" -> snapshotsToKeep(Integer.parseInt(value));
                 case "maxOpenOrdersPerAccount" -> engineConfiguration(
                     engineConfiguration.withMaxOpenOrdersPerAccount(Integer.parseInt(value)));
-                default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
+                default ->
+                {
+                    if (!key.startsWith("stream"))
+                    {
+                        throw new IllegalArgumentException("unknown configuration key: " + rawKey);
+                    }
+                    streamConfiguration(streamConfiguration.with(key.substring("stream".length()), value));
+                }
             }
         }
         return this;
@@ -306,6 +315,18 @@ public final class ServerContext
     public ServerContext authConfiguration(final ApiKeyAuthenticator.Configuration authConfiguration)
     {
         this.authConfiguration = authConfiguration;
+        return this;
+    }
+
+    /** @return the bounds of the WebSocket streams on {@code /v1/ws}. */
+    public StreamConfiguration streamConfiguration()
+    {
+        return streamConfiguration;
+    }
+
+    public ServerContext streamConfiguration(final StreamConfiguration streamConfiguration)
+    {
+        this.streamConfiguration = streamConfiguration;
         return this;
     }
 

@@ -104,6 +104,13 @@ public final class BookDepthStore
         return result;
     }
 
+    /** @return the quantity resting at the price on the side, 0 when the level is empty. */
+    public long quantity(final String coinPair, final Side side, final long price)
+    {
+        final Book book = books.get(coinPair);
+        return book == null ? 0 : book.side(side).getOrDefault(price, 0L);
+    }
+
     /** @return the best price of the side, or 0 when it is empty. */
     public long bestPrice(final String coinPair, final Side side)
     {

@@ -1,6 +1,7 @@
 package dev.bourse.server.readmodel;
 
 import dev.bourse.engine.Side;
+import dev.bourse.engine.event.TradeExecuted;
 
 /**
  * A trade as market tradeHistory shows it; amounts in base units.
@@ -16,4 +17,10 @@ import dev.bourse.engine.Side;
 public record MarketTrade(long tradeId, String coinPair, long price, long quantity, long volume, Side takerSide,
     long timestampMs)
 {
+    /** @return the trade as the market sees it. */
+    public static MarketTrade of(final TradeExecuted trade)
+    {
+        return new MarketTrade(trade.tradeId(), trade.coinPair(), trade.price(), trade.quantity(), trade.volume(),
+            trade.takerSide(), trade.timestampMs());
+    }
 }

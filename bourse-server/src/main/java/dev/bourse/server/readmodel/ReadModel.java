@@ -149,15 +149,13 @@ public final class ReadModel implements Projection
     {
         final OrderView order = filled.order();
         touch(order);
-        final AccountFill fill = new AccountFill(filled.tradeId(), order.orderId(), order.coinPair(), order.side(),
-            filled.price(), filled.quantity(), filled.volume(), filled.fee(), filled.full(), timestampMs);
-        fillSeries(order.accountId()).append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0), fill);
+        fillSeries(order.accountId()).append(timestampMs, filled.tradeId() * 2 + (filled.maker() ? 1 : 0),
+            AccountFill.of(filled, timestampMs));
     }
 
     private void onTrade(final TradeExecuted trade)
     {
-        tradeSeries(trade.coinPair()).append(trade.timestampMs(), trade.tradeId(), new MarketTrade(trade.tradeId(), trade.coinPair(),
-                trade.price(), trade.quantity(), trade.volume(), trade.takerSide(), trade.timestampMs()));
+        tradeSeries(trade.coinPair()).append(trade.timestampMs(), trade.tradeId(), MarketTrade.of(trade));
         tickers.onTrade(trade.coinPair(), trade.price(), trade.quantity(), trade.timestampMs());
     }
 
