@@ -91,6 +91,18 @@ final class CliProcess
     Result run(final Map<String, String> extraEnvironment, final String... args)
         throws IOException, InterruptedException
     {
+        return start(extraEnvironment, args).await();
+    }
+
+    /**
+     * Starts the tool without waiting for it.
+     *
+     * @param extraEnvironment variables for this run only.
+     * @param args             the command line after {@code bourse}.
+     * @return the running tool.
+     */
+    Running start(final Map<String, String> extraEnvironment, final String... args) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--add-exports");
@@ -108,14 +120,36 @@ final class CliProcess
         builder.environment().keySet().removeIf(name -> name.startsWith("BOURSE_"));
         builder.environment().putAll(environment);
         builder.environment().putAll(extraEnvironment);
-        final Process process = builder.start();
-        if (!process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
+        return new Running(builder.start(), stdout, stderr, String.join(" ", args));
+    }
+
+    /** The tool while it runs. */
+    record Running(Process process, Path stdout, Path stderr, String commandLine)
+    {
+        /** Waits until stderr holds the text (the process must not end first). */
+        void awaitStderr(final String text) throws IOException, InterruptedException
         {
-            process.destroyForcibly();
-            throw new AssertionError("bourse " + String.join(" ", args) + " did not end within "
-                + RUN_LIMIT_SECONDS + " s");
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_LIMIT_SECONDS);
+            while (!Files.readString(stderr, StandardCharsets.UTF_8).contains(text))
+            {
+                if (!process.isAlive() || System.nanoTime() > deadlineNs)
+                {
+                    throw new AssertionError("bourse " + commandLine + " did not print " + text + ": " + await());
+                }
+                process.waitFor(10, TimeUnit.MILLISECONDS);
+            }
         }
-        return new Result(process.exitValue(),
-            Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+
+        /** @return how it ended, waiting for it. */
+        Result await() throws IOException, InterruptedException
+        {
+            if (!process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                throw new AssertionError("bourse " + commandLine + " did not end within " + RUN_LIMIT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(),
+                Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
+        }
     }
 }
