@@ -14,18 +14,19 @@ import java.util.stream.Stream;
 
 /**
  * The whole benchmark suite, {@code ./bourse bench [--quick]}: the engine figures, then the whole-server figures
- * (Bourse and the ceiling in their own JVMs), then the journal figures; one {@code name value unit} line per figure
+ * (Bourse and the ceiling in their own JVMs), then the streams figures (Bourse and the WebSocket baseline in their own
+ * JVMs), then the journal figures; one {@code name value unit} line per figure
  * on standard output, everything else on standard error. The full run also writes the plots. Exits 1 when a
  * benchmark fails to run or an outcome check fails, 2 on a usage error; there is no timing assertion.
  * <pre>
- * BenchmarkSuiteMain [--quick] [--parts engine,server,journal] [--cli-jar FILE] [--plots-dir DIR]
+ * BenchmarkSuiteMain [--quick] [--parts engine,server,streams,journal] [--cli-jar FILE] [--plots-dir DIR]
  * </pre>
  */
 public final class BenchmarkSuiteMain
 {
     private static final long QUICK_JOURNAL_COMMANDS = 200_000;
     private static final long FULL_JOURNAL_COMMANDS = 10_000_000;
-    private static final Set<String> PARTS = Set.of("engine", "server", "journal");
+    private static final Set<String> PARTS = Set.of("engine", "server", "streams", "journal");
 
     private BenchmarkSuiteMain()
     {
@@ -42,7 +43,7 @@ public final class BenchmarkSuiteMain
         catch (final IllegalArgumentException ex)
         {
             System.err.println("bench: " + ex.getMessage());
-            System.err.println("usage: bench [--quick] [--parts engine,server,journal] [--cli-jar FILE] " +
+            System.err.println("usage: bench [--quick] [--parts engine,server,streams,journal] [--cli-jar FILE] " +
                 "[--plots-dir DIR]");
             System.exit(2);
             return;
@@ -78,6 +79,16 @@ public final class BenchmarkSuiteMain
                     .run(options.quick() ? ServerBenchmarkConfiguration.quick() : ServerBenchmarkConfiguration.full(),
                         report, checks));
                 sweep = points == null ? List.of() : points;
+            }
+            if (options.parts().contains("streams"))
+            {
+                final Path streamsDir = Files.createDirectories(workDir.resolve("streams"));
+                step("streams", checks, () ->
+                {
+                    new StreamRun(options.cliJar(), streamsDir).run(options.quick() ?
+                        StreamBenchmarkConfiguration.quick() : StreamBenchmarkConfiguration.full(), report, checks);
+                    return null;
+                });
             }
             if (options.parts().contains("journal"))
             {
