@@ -199,16 +199,11 @@ public final class BourseStream implements AutoCloseable
                     {
                         webSocket.abort();
                     }
-                    return;
                 }
-                if (failure != null)
+                else if (failure != null)
                 {
                     lost(-1, "could not connect: " + failure.getMessage(), failure);
-                    return;
                 }
-                socket = webSocket;
-                sending = CompletableFuture.completedFuture(webSocket);
-                lastReceivedNs = System.nanoTime();
             }, executor);
     }
 
@@ -218,11 +213,22 @@ public final class BourseStream implements AutoCloseable
         final long pingIntervalMs = welcome.path("pingIntervalMs").asLong(5_000);
         final long timeoutNs = TimeUnit.MILLISECONDS.toNanos(welcome.path("heartbeatTimeoutMs").asLong(15_000));
         final int connection = generation;
+        final long quietNs = TimeUnit.MILLISECONDS.toNanos(pingIntervalMs);
         watchdog = executor.scheduleAtFixedRate(() ->
         {
-            if (connection == generation && System.nanoTime() - lastReceivedNs > timeoutNs)
+            final long silentNs = System.nanoTime() - lastReceivedNs;
+            if (connection != generation)
+            {
+                return;
+            }
+            if (silentNs > timeoutNs)
             {
                 lost(-1, "nothing from the server for " + TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms", null);
+            }
+            else if (silentNs > quietNs)
+            {
+                // a write on a connection the network dropped fails: the drop is seen without waiting for the timeout
+                request(object("ping"));
             }
         }, pingIntervalMs, pingIntervalMs, TimeUnit.MILLISECONDS);
         CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
@@ -604,9 +610,26 @@ public final class BourseStream implements AutoCloseable
             this.connection = connection;
         }
 
+        /** Takes the new WebSocket on the stream's thread before anything it receives. */
         @Override
         public void onOpen(final WebSocket webSocket)
         {
+            if (!run(() ->
+            {
+                if (connection == generation)
+                {
+                    socket = webSocket;
+                    sending = CompletableFuture.completedFuture(webSocket);
+                    lastReceivedNs = System.nanoTime();
+                }
+                else
+                {
+                    webSocket.abort();
+                }
+            }))
+            {
+                webSocket.abort();
+            }
             webSocket.request(1);
         }
 

@@ -35,7 +35,7 @@ public record StreamConfiguration(
 {
     /** The defaults of docs/STREAMS.md. */
     public static final StreamConfiguration DEFAULT =
-        new StreamConfiguration(100_000, 5_000, 15_000, 60_000, 4 << 20, 4_096, 20, 100, 10, 1_000, 200);
+        new StreamConfiguration(200_000, 5_000, 15_000, 60_000, 1 << 20, 4_096, 20, 100, 10, 1_000, 200);
 
     public StreamConfiguration
     {

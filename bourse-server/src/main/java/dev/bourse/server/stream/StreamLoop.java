@@ -192,18 +192,16 @@ public final class StreamLoop
         return encoded;
     }
 
-    /**
-     * Resumes a connection: sends it, in order, every message after the place up to this loop's cursor that it
-     * wants; later ones follow with the loop's next drains.
-     *
-     * @return false when the messages after the place are no longer all in the window (nothing was sent).
-     */
+    /** @return whether every message after the place is still in the window, so a connection can resume from it. */
     boolean canResume(final StreamPlace after)
     {
         return window.firstAfter(after, cursor) >= 0;
     }
 
-    /** Sends the connection what it missed after the place (see {@link #canResume}). */
+    /**
+     * Resumes a connection: sends it, in order, every message after the place up to this loop's cursor that it
+     * wants; later ones follow with the loop's next drains. Closes it (4006) if the window moves past them meanwhile.
+     */
     void replay(final StreamConnection connection, final StreamPlace after)
     {
         final long start = window.firstAfter(after, cursor);
