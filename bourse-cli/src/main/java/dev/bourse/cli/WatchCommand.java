@@ -260,7 +260,8 @@ public final class WatchCommand implements Runnable
                 cancelled.coinPair() + " " + cancelled.orderIds().size() + " orders " + cancelled.orderIds();
             case StreamEvent.Filled filled -> at(filled.timestampMs()) + "fill " + filled.fill().transactionId() +
                 " order " + filled.fill().orderId() + " " + filled.fill().currency() + "." + filled.fill().market() +
-                " " + filled.fill().side() + " " + plain(filled.fill().amount()) + " @ " + plain(filled.fill().price()) +
+                " " + filled.fill().side() + " " + plain(filled.fill().amount()) + " @ " +
+                plain(filled.fill().price()) +
                 " fee " + plain(filled.fill().fee()) + " " + filled.fill().fillType() + (filled.maker() ? " maker" :
                 " taker");
             case StreamEvent.BalanceChanged balance -> at(balance.timestampMs()) + "balance " +

@@ -327,7 +327,8 @@ public final class BourseStream implements AutoCloseable
         final CompletableFuture<List<Balance>> balances = options.has(StreamChannel.balances()) ?
             rest.balances() : CompletableFuture.completedFuture(List.of());
         final CompletableFuture<List<OpenOrder>> openOrders = options.has(StreamChannel.orders()) ?
-            rest.pairPolicies().thenCompose(this::openOrdersOfEveryMarket) : CompletableFuture.completedFuture(List.of());
+            rest.pairPolicies().thenCompose(this::openOrdersOfEveryMarket) :
+            CompletableFuture.completedFuture(List.of());
         balances.thenCombine(openOrders, (balanceList, orderList) -> new StreamEvent.Resynced(
                 refusal.path("message").asText(), balanceList, orderList))
             .thenComposeAsync(resynced -> request(object("ping")).thenApply(pong -> resynced), executor)
@@ -499,8 +500,12 @@ public final class BourseStream implements AutoCloseable
         {
             book.lost();
             final String channel = StreamChannel.book(coinPair).wireName();
-            request((ObjectNode)object("unsubscribe").set("channels", JsonNodeFactory.instance.arrayNode().add(channel)));
-            request((ObjectNode)object("subscribe").set("channels", JsonNodeFactory.instance.arrayNode().add(channel)));
+            final ObjectNode unsubscribe = object("unsubscribe");
+            unsubscribe.putArray("channels").add(channel);
+            request(unsubscribe);
+            final ObjectNode subscribe = object("subscribe");
+            subscribe.putArray("channels").add(channel);
+            request(subscribe);
             return null;
         }
         final List<BookLevel> bids = levels(message.get("BID"));

@@ -61,10 +61,11 @@ public final class StreamRun
                     "--fsync", "per-batch", "--config", config.toString()),
                 Map.of("BOURSE_ADMIN_TOKEN", token), boursePort, workDir.resolve("bourse-server.log")))
         {
-            final List<ApiCredentials> traders = new AdminClient(adminPort, token).createTraders(configuration.traders());
+            final List<ApiCredentials> traders =
+                new AdminClient(adminPort, token).createTraders(configuration.traders());
             final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-            try (LoadGenerator orders = new LoadGenerator(vertx, "127.0.0.1", bourse.port(), ServerRun.sessions(traders),
-                configuration.httpConnections()))
+            try (LoadGenerator orders = new LoadGenerator(vertx, "127.0.0.1", bourse.port(),
+                ServerRun.sessions(traders), configuration.httpConnections()))
             {
                 new StreamBenchmark(configuration, report, checks).run(orders, "127.0.0.1", bourse.port(), bare.port());
             }

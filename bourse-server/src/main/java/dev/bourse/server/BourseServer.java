@@ -55,9 +55,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * The running exchange: an {@link ExchangeCore} (the recovered data directory, the engine thread, the projection
  * thread, the journal and snapshots) behind two HTTP gateways on Vert.x: the public API, with the WebSocket streams
- * of {@link StreamHub} on {@code /v1/ws}, and the admin API (bound to 127.0.0.1 by default). Every command is durable before anything derived from it is visible. {@link #close()} stops
- * the gateways first, then the core (the engine thread, then the projection thread, which answers every durable
- * command, then a last snapshot), so no request is left waiting.
+ * of {@link StreamHub} on {@code /v1/ws}, and the admin API (bound to 127.0.0.1 by default). Every command is
+ * durable before anything derived from it is visible. {@link #close()} stops the gateways first, then the core (the
+ * engine thread, then the projection thread, which answers every durable command, then a last snapshot), so no
+ * request is left waiting.
  * <p>
  * Fail-stop: when the journal cannot append or force, or the engine or a projection throws, the server stops
  * accepting writes at once, shuts down without snapshotting its live state, abandons what the journal did not commit,

@@ -51,7 +51,8 @@ public final class ServerContext
      * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
      * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
      * {@code snapshotsToKeep}, and the bounds of the WebSocket streams as {@code stream} followed by a name of
-     * {@link StreamConfiguration#KEYS} ({@code streamWindowMessages}, ...); each may carry a {@code bourse.} prefix. Unknown keys are refused so that typos do not pass silently.
+     * {@link StreamConfiguration#KEYS} ({@code streamWindowMessages}, ...); each may carry a {@code bourse.} prefix.
+     * Unknown keys are refused so that typos do not pass silently.
      *
      * @param properties the configuration.
      * @return this.

@@ -122,6 +122,7 @@ class AsyncApiConformanceTest
             HttpRequest.newBuilder(exchange.adminUri("/asyncapi.yaml")).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(admin.body()).isEqualTo(response.body());
-        assertThat(exchange.publicGet("/v1/ws").statusCode()).as("a GET without an upgrade is no route").isEqualTo(4000);
+        assertThat(exchange.publicGet("/v1/ws").statusCode()).as("a GET without an upgrade is no route")
+            .isEqualTo(4000);
     }
 }

@@ -261,7 +261,8 @@ class StreamConsistencyTest
         assertThat(orders).isNotEmpty();
         for (final Map.Entry<Long, JsonNode> order : orders.entrySet())
         {
-            assertThat(order.getValue()).as("order %d", order.getKey()).isEqualTo(exchange.order(trader, order.getKey()));
+            assertThat(order.getValue()).as("order %d", order.getKey())
+                .isEqualTo(exchange.order(trader, order.getKey()));
         }
         for (final String currency : List.of("BTC", "ETH"))
         {

@@ -32,7 +32,8 @@ class StreamDisconnectTest
 
     private void start(final UnaryOperator<StreamConfiguration> streams) throws Exception
     {
-        exchange = new TestExchange(context -> context.streamConfiguration(streams.apply(context.streamConfiguration())));
+        exchange = new TestExchange(
+            context -> context.streamConfiguration(streams.apply(context.streamConfiguration())));
         exchange.createPair(PAIR);
         exchange.createPair(OTHER_PAIR);
         trader = exchange.fundedTrader("100000", "BTC", "ETH", "USDT");

@@ -32,7 +32,8 @@ class StreamProtocolTest
 
     private void start(final UnaryOperator<StreamConfiguration> streams) throws Exception
     {
-        exchange = new TestExchange(context -> context.streamConfiguration(streams.apply(context.streamConfiguration())));
+        exchange = new TestExchange(
+            context -> context.streamConfiguration(streams.apply(context.streamConfiguration())));
         exchange.createPair(PAIR);
     }
 
@@ -106,7 +107,8 @@ class StreamProtocolTest
             assertError(stream.expect("error"), 7000, "one JSON object");
             stream.send("{\"op\":\"ping\",\"op\":\"ping\"}");
             assertError(stream.expect("error"), 7000, "twice");
-            assertError(stream.request("{\"op\":\"subscribe\",\"chanels\":[\"orders\"]}"), 7007, "unknown field chanels");
+            assertError(stream.request("{\"op\":\"subscribe\",\"chanels\":[\"orders\"]}"), 7007,
+                "unknown field chanels");
             assertError(stream.request("{\"op\":\"subscribe\",\"channels\":\"orders\"}"), 7007, "array of strings");
             assertError(stream.request("{\"op\":\"subscribe\"}"), 7007, "channels is required");
             assertError(stream.request("{\"op\":\"subscribe\",\"channels\":[\"orders\"],\"resumeAfter\":{\"seq\":-1}}"),

@@ -441,7 +441,8 @@ final class StreamConnection
         {
             if (request.pairs().isEmpty())
             {
-                throw refused(request, StreamError.INVALID_FIELD, "pairs must name at least one pair (omit it for all)");
+                throw refused(request, StreamError.INVALID_FIELD,
+                    "pairs must name at least one pair (omit it for all)");
             }
             for (final String pair : request.pairs())
             {

@@ -136,7 +136,8 @@ public final class StreamLoop
             case StreamMessage.CancelAll cancelAll -> toAccount(cancelAll.accountId(), message);
             case StreamMessage.Fill fill -> toAccount(fill.accountId(), message);
             case StreamMessage.Balance balance -> toAccount(balance.accountId(), message);
-            case StreamMessage.Trade trade -> toPair(new Subscription(Channel.TRADES, trade.trade().coinPair()), message);
+            case StreamMessage.Trade trade ->
+                toPair(new Subscription(Channel.TRADES, trade.trade().coinPair()), message);
             case StreamMessage.Book book -> toPair(new Subscription(Channel.BOOK, book.coinPair()), message);
             case StreamMessage.Ticker ticker -> toPair(new Subscription(Channel.TICKER, ticker.coinPair()), message);
             case StreamMessage.KeyRevoked revoked ->

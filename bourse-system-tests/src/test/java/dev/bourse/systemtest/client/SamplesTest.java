@@ -94,7 +94,8 @@ class SamplesTest extends WithExchange
         try (BourseStream stream = StreamSample.follow(maker.client(), ClientExchange.PAIR, seen))
         {
             orderId = PlaceOrdersSample.placeLadder(maker.client(), new BigDecimal("30000"), 1).getFirst();
-            taker.client().placeOrder(OrderRequest.market(ClientExchange.PAIR, OrderSide.SELL, new BigDecimal("0.004")));
+            taker.client().placeOrder(
+                OrderRequest.market(ClientExchange.PAIR, OrderSide.SELL, new BigDecimal("0.004")));
             awaitUntil(() -> seen.stream().anyMatch(event -> event instanceof StreamEvent.BookChanged book &&
                 book.asks().isEmpty() && book.bids().getFirst().amount().compareTo(new BigDecimal("0.006")) == 0));
 

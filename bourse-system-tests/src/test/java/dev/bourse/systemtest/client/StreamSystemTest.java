@@ -76,11 +76,13 @@ class StreamSystemTest
             taker.client().placeOrder(OrderRequest.market(PAIR, OrderSide.BUY, new BigDecimal("0.25")));
 
             final StreamEvent.OrderChanged partial = events.await(StreamEvent.OrderChanged.class,
-                order -> order.order().orderId() == sell && order.event() == StreamEvent.OrderEventType.PARTIALLY_FILLED);
+                order -> order.order().orderId() == sell &&
+                    order.event() == StreamEvent.OrderEventType.PARTIALLY_FILLED);
             assertThat(partial.order()).isEqualTo(maker.client().orderInfo(sell));
             final StreamEvent.Filled fill = events.await(StreamEvent.Filled.class, filled -> true);
             assertThat(fill.maker()).isTrue();
-            assertThat(fill.fill()).isIn(maker.client().tradeHistory(TradeHistoryQuery.all()).toArray(AccountTrade[]::new));
+            assertThat(fill.fill())
+                .isIn(maker.client().tradeHistory(TradeHistoryQuery.all()).toArray(AccountTrade[]::new));
             final StreamEvent.Traded trade = events.await(StreamEvent.Traded.class, traded -> true);
             assertThat(trade.trade()).isEqualTo(maker.client().marketTrades(MarketTradesQuery.of(PAIR)).getFirst());
             events.await(StreamEvent.TickerChanged.class,
