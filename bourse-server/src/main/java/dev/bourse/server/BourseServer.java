@@ -365,7 +365,7 @@ public final class BourseServer implements AutoCloseable
             }
             if (streams != null)
             {
-                streams.close();
+                streams.close(SHUTDOWN_GRACE_MS);
             }
             await(vertx.close());
         }

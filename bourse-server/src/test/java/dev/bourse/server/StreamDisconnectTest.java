@@ -97,6 +97,20 @@ class StreamDisconnectTest
     }
 
     @Test
+    void shouldCancelWhenACleanShutdownClosesTheConnection() throws Exception
+    {
+        start(streams -> streams);
+        try (StreamClient stream = new StreamClient(exchange.server.publicPort()).login(exchange, trader))
+        {
+            stream.request("{\"op\":\"cancelOnDisconnect\",\"enabled\":true}");
+            placeOrders();
+            exchange.restart();
+            assertThat(stream.awaitClose()).isEqualTo(new StreamClient.Closed(1001, "the server is shutting down"));
+        }
+        assertThat(openOrders(PAIR) + openOrders(OTHER_PAIR)).as("cancelled before the engine stopped").isZero();
+    }
+
+    @Test
     void shouldCancelNothingWhenCancelOnDisconnectWasTurnedOff() throws Exception
     {
         start(streams -> streams);

@@ -6,6 +6,7 @@ import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.gateway.ApiResponse;
 import dev.bourse.server.gateway.EngineGateway;
 import dev.bourse.server.readmodel.MarketDirectory;
+import dev.bourse.server.sequencer.AppliedCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import org.agrona.concurrent.EpochClock;
@@ -13,7 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The WebSocket endpoint {@code /v1/ws} of the public port: what every event loop's {@link StreamLoop} shares (the
@@ -35,7 +41,7 @@ public final class StreamHub
     private final StreamQuotas quotas;
     private final StreamStats stats = new StreamStats();
     private final StreamCodec codec;
-    private final List<StreamLoop> loops = new CopyOnWriteArrayList<>();
+    private final Set<CompletableFuture<ApiResponse>> cancelling = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -75,15 +81,30 @@ public final class StreamHub
     public StreamLoop newLoop(final Vertx vertx)
     {
         final StreamLoop loop = new StreamLoop(this, vertx, Vertx.currentContext());
-        loops.add(loop);
         publisher.onAppended(loop::wake);
         return loop;
     }
 
-    /** Stops waking the event loops (before Vert.x closes); connections close with the HTTP servers. */
-    public void close()
+    /**
+     * Stops waking the event loops; call after the HTTP servers closed the connections and before Vert.x closes. Waits
+     * (at most {@code waitMs}) for the cancel-alls that cancel-on-disconnect submitted, so that a clean shutdown
+     * applies them before the engine stops.
+     */
+    public void close(final long waitMs)
     {
         closed = true;
+        try
+        {
+            CompletableFuture.allOf(cancelling.toArray(CompletableFuture[]::new)).get(waitMs, TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        catch (final ExecutionException | TimeoutException ex)
+        {
+            LOG.warn("cancel-on-disconnect: not every cancel-all was answered at shutdown: {}", ex.toString());
+        }
     }
 
     boolean isClosed()
@@ -141,19 +162,25 @@ public final class StreamHub
         for (final String coinPair : pairs)
         {
             stats.cancelOnDisconnectCommand();
-            engine.send(new CancelAllOrders(accountId, coinPair), applied ->
+            final CompletableFuture<ApiResponse> answer = engine.send(new CancelAllOrders(accountId, coinPair),
+                applied -> cancelled(accountId, coinPair, applied));
+            cancelling.add(answer);
+            answer.whenComplete((response, failure) ->
             {
-                LOG.info("cancel-on-disconnect: account {} cancelled {} orders on {} (command {})", accountId,
-                    applied.first(AllOrdersCancelled.class).orderIds().size(), coinPair, applied.sequence());
-                return ApiResponse.ok(null);
-            }).whenComplete((answer, failure) ->
-            {
-                if (failure != null || !answer.status().isSuccess())
+                cancelling.remove(answer);
+                if (failure != null || !response.status().isSuccess())
                 {
                     LOG.warn("cancel-on-disconnect: the cancel-all of account {} on {} was not applied: {}",
-                        accountId, coinPair, failure != null ? failure.toString() : answer.status());
+                        accountId, coinPair, failure != null ? failure.toString() : response.status());
                 }
             });
         }
+    }
+
+    private static ApiResponse cancelled(final long accountId, final String coinPair, final AppliedCommand applied)
+    {
+        LOG.info("cancel-on-disconnect: account {} cancelled {} orders on {} (command {})", accountId,
+            applied.first(AllOrdersCancelled.class).orderIds().size(), coinPair, applied.sequence());
+        return ApiResponse.ok(null);
     }
 }
