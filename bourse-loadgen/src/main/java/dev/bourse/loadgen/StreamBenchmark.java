@@ -5,10 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
 /**
- * The streams benchmark: for 1, 100 and 1,000 WebSocket connections subscribed to {@code trades:BTC.USDT}, the latency
- * of trade messages from publication (the publisher took the command: durable, and shown by the read model) to
- * receipt, p50/p99/p99.9, while the whole-server benchmark's order flow runs through the API at a fixed rate; then the
- * baseline in the same run: a bare Vert.x WebSocket server ({@link BareServer}) echoing a constant message of the same
+ * The streams benchmark: after one unmeasured phase of the order flow, for 1, 100 and 1,000 WebSocket connections
+ * subscribed to {@code trades:BTC.USDT}, the latency of trade messages from publication (the publisher took the
+ * command: durable, and shown by the read model) to receipt, p50/p99/p99.9, while the whole-server benchmark's order
+ * flow runs through the API at a fixed rate; then the baseline in the same run: a bare Vert.x WebSocket server ({@link BareServer}) echoing a constant message of the same
  * shape to as many connections, at the message rate Bourse produced.
  */
 public final class StreamBenchmark
@@ -43,6 +43,9 @@ public final class StreamBenchmark
         throws Exception
     {
         report.add("stream.order_flow.offered", configuration.orderRate(), "req/s");
+        // warms the generator, the server and the connections before anything is measured
+        checks.checkPhase("stream order flow warm-up",
+            orders.runOpenLoop(configuration.orderRate(), configuration.warmUpMs(), configuration.measureMs()));
         final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try
         {

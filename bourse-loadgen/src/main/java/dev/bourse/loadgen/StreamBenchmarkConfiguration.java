@@ -28,12 +28,12 @@ public record StreamBenchmarkConfiguration(int traders, int httpConnections, lon
     /** @return the CI smoke run: 1, 100 and 1,000 connections, 0.3 s warm-up and 1 s measured each. */
     public static StreamBenchmarkConfiguration quick()
     {
-        return new StreamBenchmarkConfiguration(16, 32, 1_000, List.of(1, 100, 1_000), 300, 1_000);
+        return new StreamBenchmarkConfiguration(16, 32, 250, List.of(1, 100, 1_000), 300, 1_000);
     }
 
     /** @return the full run: 1, 100 and 1,000 connections, 2 s warm-up and 8 s measured each. */
     public static StreamBenchmarkConfiguration full()
     {
-        return new StreamBenchmarkConfiguration(64, 64, 2_000, List.of(1, 100, 1_000), 2_000, 8_000);
+        return new StreamBenchmarkConfiguration(64, 64, 250, List.of(1, 100, 1_000), 2_000, 8_000);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bourse.server.stream;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of the WebSocket streams, for operators and tests; any thread reads them. */
 public final class StreamStats
@@ -9,7 +10,7 @@ public final class StreamStats
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong closedSlow = new AtomicLong();
     private final AtomicLong closedHeartbeat = new AtomicLong();
-    private final AtomicLong pendingChars = new AtomicLong();
+    private final LongAdder pendingChars = new LongAdder();
     private final AtomicLong maxPendingChars = new AtomicLong();
     private final AtomicLong cancelOnDisconnectCommands = new AtomicLong();
 
@@ -34,10 +35,14 @@ public final class StreamStats
         closedHeartbeat.incrementAndGet();
     }
 
+    /** Counts characters written (positive) or taken by the socket (negative); on the event loops, uncontended. */
     void pending(final long delta, final long ofConnection)
     {
-        pendingChars.addAndGet(delta);
-        maxPendingChars.accumulateAndGet(ofConnection, Math::max);
+        pendingChars.add(delta);
+        if (ofConnection > maxPendingChars.get())
+        {
+            maxPendingChars.accumulateAndGet(ofConnection, Math::max);
+        }
     }
 
     void cancelOnDisconnectCommand()
@@ -72,7 +77,7 @@ public final class StreamStats
     /** @return characters written to connections and not yet taken by their sockets, all connections together. */
     public long pendingChars()
     {
-        return pendingChars.get();
+        return pendingChars.sum();
     }
 
     /** @return the most characters one connection ever had waiting for its socket. */
