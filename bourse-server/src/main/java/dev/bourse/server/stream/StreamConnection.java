@@ -239,11 +239,11 @@ final class StreamConnection
         StreamRequest request = null;
         try
         {
-            request = StreamRequest.parse(text);
             if (++requestsInWindow > hub.configuration().maxRequestsPerSecond())
             {
                 throw new ApiException(Status.RATE_LIMIT_EXCEEDED);
             }
+            request = StreamRequest.parse(text);
             handle(request);
         }
         catch (final StreamRequestException ex)
