@@ -93,7 +93,7 @@ class StreamProtocolTest
     @Test
     void shouldRefuseMalformedRequestsAndKeepTheConnectionAsItWas() throws Exception
     {
-        start(streams -> streams);
+        start(streams -> streams.with("MaxRequestsPerSecond", "1000"));
         final TestExchange.Trader trader = exchange.fundedTrader("10", "BTC");
         final long before = committed();
         try (StreamClient stream = new StreamClient(exchange.server.publicPort()).login(exchange, trader))
@@ -132,6 +132,23 @@ class StreamProtocolTest
             assertThat(messages).extracting(message -> message.get("type").asText()).containsExactly("order");
             assertThat(messages.getFirst().get("order").get("orderID").asLong()).isEqualTo(orderId);
             assertThat(committed()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void shouldRefuseMessagesBeyondTheConnectionsRateAndGoOn() throws Exception
+    {
+        start(streams -> streams.with("MaxRequestsPerSecond", "3"));
+        try (StreamClient stream = new StreamClient(exchange.server.publicPort()))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                stream.send(i % 2 == 0 ? "{\"op\":\"ping\"}" : "not json");
+            }
+            final JsonNode refused = stream.next(message -> message.path("code").asInt() == 6004);
+            assertThat(refused.has("id")).isFalse();
+            assertThat(refused.path("message").asText()).isEqualTo("API RPS limit exceeded");
+            assertThat(stream.isClosed()).isFalse();
         }
     }
 
