@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         "  ./bourse market book --pair BTC.USDT",
         "  ./bourse order place --pair BTC.USDT --side BUY --price 100 --quantity 0.5",
         "  ./bourse order list --pair BTC.USDT --json",
+        "  ./bourse watch orders",
         "",
         "Each command has --help; see also docs/CLI.md."})
 public final class BourseCommand implements Runnable
@@ -46,6 +47,7 @@ public final class BourseCommand implements Runnable
             new TradesCommand(),
             new TransfersCommand(),
             new MarketCommand(),
+            new WatchCommand(),
             new AdminCommand()};
     }
 

@@ -39,6 +39,12 @@ public final class Output
         this.json = json;
     }
 
+    /** @return whether answers are written as JSON ({@code --json}). */
+    public boolean isJson()
+    {
+        return json;
+    }
+
     /**
      * @param data the responseData.
      * @param view how a person sees it.

@@ -91,28 +91,28 @@ final class CliProcess
     Result run(final Map<String, String> extraEnvironment, final String... args)
         throws IOException, InterruptedException
     {
-        final Running running = start(extraEnvironment, args);
-        if (!running.process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
-        {
-            running.process.destroyForcibly();
-            throw new AssertionError("bourse " + String.join(" ", args) + " did not end within "
-                + RUN_LIMIT_SECONDS + " s");
-        }
-        return running.result();
+        return start(extraEnvironment, args).await();
     }
 
     /**
-     * Starts the tool and returns at once, for a command that runs until stopped ({@code simulate}).
+     * Starts the tool without waiting for it, for a command that runs until stopped ({@code simulate}).
      *
      * @param args the command line after {@code bourse}.
-     * @return the running process.
+     * @return the running tool.
      */
     Running start(final String... args) throws IOException
     {
         return start(Map.of(), args);
     }
 
-    private Running start(final Map<String, String> extraEnvironment, final String... args) throws IOException
+    /**
+     * Starts the tool without waiting for it.
+     *
+     * @param extraEnvironment variables for this run only.
+     * @param args             the command line after {@code bourse}.
+     * @return the running tool.
+     */
+    Running start(final Map<String, String> extraEnvironment, final String... args) throws IOException
     {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -131,16 +131,41 @@ final class CliProcess
         builder.environment().keySet().removeIf(name -> name.startsWith("BOURSE_"));
         builder.environment().putAll(environment);
         builder.environment().putAll(extraEnvironment);
-        return new Running(builder.start(), stdout, stderr);
+        return new Running(builder.start(), stdout, stderr, String.join(" ", args));
     }
 
-    /** A run of the tool that has not ended yet. */
-    record Running(Process process, Path stdout, Path stderr)
+    /** The tool while it runs. */
+    record Running(Process process, Path stdout, Path stderr, String commandLine)
     {
+        /** Waits until stderr holds the text (the process must not end first). */
+        void awaitStderr(final String text) throws IOException, InterruptedException
+        {
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_LIMIT_SECONDS);
+            while (!Files.readString(stderr, StandardCharsets.UTF_8).contains(text))
+            {
+                if (!process.isAlive() || System.nanoTime() > deadlineNs)
+                {
+                    throw new AssertionError("bourse " + commandLine + " did not print " + text + ": " + await());
+                }
+                process.waitFor(10, TimeUnit.MILLISECONDS);
+            }
+        }
+
         /** @return what it printed on stdout so far. */
         String stdoutSoFar() throws IOException
         {
             return Files.readString(stdout, StandardCharsets.UTF_8);
+        }
+
+        /** @return how it ended, waiting for it. */
+        Result await() throws IOException, InterruptedException
+        {
+            if (!process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                throw new AssertionError("bourse " + commandLine + " did not end within " + RUN_LIMIT_SECONDS + " s");
+            }
+            return result();
         }
 
         /** Stops it as Ctrl-C does (SIGTERM) and waits for it to end. */
@@ -150,7 +175,8 @@ final class CliProcess
             if (!process.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS))
             {
                 process.destroyForcibly();
-                throw new AssertionError("the tool did not stop within " + RUN_LIMIT_SECONDS + " s of SIGTERM");
+                throw new AssertionError("bourse " + commandLine + " did not stop within " + RUN_LIMIT_SECONDS +
+                    " s of SIGTERM");
             }
             return result();
         }

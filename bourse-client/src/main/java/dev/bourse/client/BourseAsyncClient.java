@@ -248,6 +248,21 @@ public final class BourseAsyncClient
             TransferPage.class);
     }
 
+    /**
+     * Opens a stream of real-time events ({@code /v1/ws}, see {@link BourseStream}): logs in with this client's key
+     * when a private channel or cancel-on-disconnect needs it, and subscribes.
+     *
+     * @param options  the channels and the stream's behaviour.
+     * @param listener receives the events, in order, on the stream's thread.
+     * @return the stream once subscribed; fails with {@link BourseException} when the server refused the login or a
+     * channel, with {@link BourseTransportException} when it could not be reached.
+     */
+    public CompletableFuture<BourseStream> stream(final StreamOptions options, final StreamListener listener)
+    {
+        return BourseStream.open(transport, this, Objects.requireNonNull(options, "options"),
+            Objects.requireNonNull(listener, "listener"));
+    }
+
     private static ApiCall write(final String method, final String path, final Form params, final boolean retrySafe)
     {
         return new ApiCall(method, path, params, ApiCall.Access.SIGNED, retrySafe, false);

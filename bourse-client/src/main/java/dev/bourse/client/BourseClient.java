@@ -193,6 +193,20 @@ public final class BourseClient implements AutoCloseable
         return await(async.transactionHistory(query));
     }
 
+    /**
+     * Opens a stream of real-time events ({@code /v1/ws}): the account's order changes, fills and balances, and pairs'
+     * trades, books and tickers, resumed by itself across reconnections (see {@link BourseStream}). Blocks until it
+     * is subscribed.
+     *
+     * @param options  the channels, cancel-on-disconnect, reconnection backoff.
+     * @param listener receives the events, in order, on the stream's thread.
+     * @return the stream; close it when done.
+     */
+    public BourseStream stream(final StreamOptions options, final StreamListener listener)
+    {
+        return await(async.stream(options, listener));
+    }
+
     /** Closes the connections and the scheduler; calls in flight fail. */
     @Override
     public void close()

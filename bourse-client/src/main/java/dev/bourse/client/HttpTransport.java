@@ -116,6 +116,47 @@ final class HttpTransport implements AutoCloseable
         return clockOffset.offsetMs();
     }
 
+    /** @return the HTTP client, which also opens the streams' WebSocket. */
+    HttpClient httpClient()
+    {
+        return http;
+    }
+
+    /** @return the configuration. */
+    TransportConfiguration configuration()
+    {
+        return configuration;
+    }
+
+    /**
+     * Signs a stream login as a {@code GET} of the path without query or body would be signed, once the clock offset
+     * is measured (first use), with the next nonce.
+     *
+     * @return the key, timestamp, nonce and signature.
+     */
+    CompletableFuture<StreamLogin> streamLogin(final String path)
+    {
+        if (configuration.apiKey() == null)
+        {
+            return CompletableFuture.failedFuture(new IllegalStateException("this client has no API key: " +
+                "the account's channels and cancel-on-disconnect need one"));
+        }
+        final CompletableFuture<?> synced = clockOffset.measured() || !configuration.syncClockOnFirstRequest() ?
+            CompletableFuture.completedFuture(null) : synchronizeClock();
+        return synced.thenApply(ignored ->
+        {
+            final String timestamp = Long.toString(clockOffset.serverTimeMs());
+            final String nonce = Integer.toString(nonces.next());
+            return new StreamLogin(configuration.apiKey(), timestamp, nonce, RequestSigner.sign(
+                configuration.apiSecret(), nonce, timestamp, "GET", path, "", new byte[0]));
+        });
+    }
+
+    /** The fields of a stream login. */
+    record StreamLogin(String apiKey, String timestamp, String nonce, String signature)
+    {
+    }
+
     /** Fails every call still waiting or in flight, then releases the connections and the scheduler thread. */
     @Override
     public void close()
@@ -272,13 +313,23 @@ final class HttpTransport implements AutoCloseable
         return false;
     }
 
-    private URI baseUri(final int index)
+    /** @return the index, in the configured base URIs, of the node in use. */
+    int nodeInUse()
+    {
+        return node;
+    }
+
+    /**
+     * @param index a node's index in the configured base URIs.
+     * @return its base URI.
+     */
+    URI baseUri(final int index)
     {
         return configuration.baseUris().get(index);
     }
 
     /** After a transport failure on {@code failedNode}: the next node is used from now on, if there are several. */
-    private synchronized void failOver(final int failedNode)
+    synchronized void failOver(final int failedNode)
     {
         if (node == failedNode)
         {

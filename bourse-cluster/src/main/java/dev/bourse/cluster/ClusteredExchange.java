@@ -3,9 +3,10 @@ package dev.bourse.cluster;
 import dev.bourse.journal.FsyncMode;
 import dev.bourse.server.ExchangeCore;
 import dev.bourse.server.ServerContext;
-import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.gateway.Route;
+import dev.bourse.server.readmodel.DerivedProjection;
+import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.CommandSubmitter;
 import dev.bourse.server.sequencer.FailStopHandler;
@@ -59,6 +60,7 @@ public final class ClusteredExchange implements ExchangeCore
         final ClusterConfiguration configuration,
         final ServerContext context,
         final SecretCipher cipher,
+        final List<DerivedProjection> derived,
         final FailStopHandler failStop) throws IOException
     {
         configuration.validate();
@@ -70,7 +72,7 @@ public final class ClusteredExchange implements ExchangeCore
         final PendingReplies replies =
             new PendingReplies(TimeUnit.MILLISECONDS.toNanos(configuration.replyTimeoutMs()));
         this.service = new ExchangeService(nodeId, context.engineConfiguration(),
-            context.readModelConfiguration(), cipher, replies, health, failStop,
+            context.readModelConfiguration(), cipher, derived, replies, health, failStop,
             new ExchangeService.SnapshotInterval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
         this.node = ClusterNode.launch(configuration, clusterDir, context.fsyncMode() == FsyncMode.PER_BATCH,
             service, () -> onTermination(failStop));
@@ -128,14 +130,14 @@ public final class ClusteredExchange implements ExchangeCore
      */
     public static ExchangeCore.Factory factory(final ClusterConfiguration configuration)
     {
-        return (context, cipher, history, metrics, failStop) ->
+        return (context, cipher, history, metrics, derived, failStop) ->
         {
             if (history.store() != HistoryStore.NONE)
             {
                 throw new IllegalArgumentException("a cluster node keeps no history in PostgreSQL: run it with " +
                     "--history off");
             }
-            return new ClusteredExchange(configuration, context, cipher, failStop);
+            return new ClusteredExchange(configuration, context, cipher, derived, failStop);
         };
     }
 

@@ -6,11 +6,13 @@ import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.FireDeadMansSwitches;
 import dev.bourse.journal.CommandCodecException;
 import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.readmodel.DerivedProjection;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.ExchangeRecovery;
 import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.ApplyStep;
 import dev.bourse.server.sequencer.FailStopHandler;
+import dev.bourse.server.sequencer.Projection;
 import dev.bourse.server.sequencer.SequencerHealth;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
@@ -31,6 +33,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +92,7 @@ final class ExchangeService implements ClusteredService
     private final EngineConfiguration engineConfiguration;
     private final ReadModel.Configuration readModelConfiguration;
     private final SecretCipher cipher;
+    private final List<DerivedProjection> derived;
     private final PendingReplies replies;
     private final SequencerHealth health;
     private final FailStopHandler failStop;
@@ -115,6 +119,8 @@ final class ExchangeService implements ClusteredService
      * @param engineConfiguration    the engine's limits.
      * @param readModelConfiguration the read model's bounds.
      * @param cipher                 decrypts API secrets.
+     * @param derived                projections after the read model (the stream publisher), told of the loaded
+     *                               snapshot before the log replays after it.
      * @param replies                the replies this node's gateways wait for.
      * @param health                 told what is applied, and of a failure.
      * @param failStop               told when the engine or a projection failed.
@@ -125,6 +131,7 @@ final class ExchangeService implements ClusteredService
         final EngineConfiguration engineConfiguration,
         final ReadModel.Configuration readModelConfiguration,
         final SecretCipher cipher,
+        final List<DerivedProjection> derived,
         final PendingReplies replies,
         final SequencerHealth health,
         final FailStopHandler failStop,
@@ -134,6 +141,7 @@ final class ExchangeService implements ClusteredService
         this.engineConfiguration = engineConfiguration;
         this.readModelConfiguration = readModelConfiguration;
         this.cipher = cipher;
+        this.derived = List.copyOf(derived);
         this.replies = replies;
         this.health = health;
         this.failStop = failStop;
@@ -201,7 +209,14 @@ final class ExchangeService implements ClusteredService
                 LOG.info("node {} loaded the snapshot at sequence {}", nodeId, sequence);
             }
             readModel = exchange.readModel();
-            step = new ApplyStep(exchange.engine(), sequence, List.of(readModel));
+            final List<Projection> projections = new ArrayList<>();
+            projections.add(readModel);
+            for (final DerivedProjection projection : derived)
+            {
+                projection.onRecovered(readModel, sequence);
+                projections.add(projection);
+            }
+            step = new ApplyStep(exchange.engine(), sequence, projections);
             lastTimestampMs = exchange.lastTimestampMs();
             scheduledDeadlineMs = step.engine().nextDeadlineMs(); // the consensus module's snapshot holds its timer
             lastSnapshotSequence = sequence;

@@ -24,11 +24,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -95,6 +99,87 @@ class ClusteredExchangeTest
         await(() -> restarted.readModel().orders().openOrders(1, order -> true, 10).isEmpty());
         assertThat(restarted.health().committedSequence()).as("the switch fired as one command of the log")
             .isEqualTo(armedAt + 2);
+    }
+
+    @Test
+    void shouldStreamTheBookOfARestartedNodeFromItsSnapshotOn() throws Exception
+    {
+        final List<ClusterConfiguration.Member> members = ClusterConfiguration.localMembers(1);
+        BourseServer node = start(0, members);
+        trade(node);
+        final long sequence = node.health().committedSequence();
+        stop(node);
+        node = start(0, members);
+        final BourseServer restarted = node;
+        await(() -> restarted.health().committedSequence() == sequence);
+
+        final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        final WebSocket webSocket = http.newWebSocketBuilder()
+            .buildAsync(URI.create("ws://127.0.0.1:" + node.publicPort() + "/v1/ws"), new WebSocket.Listener()
+            {
+                private final StringBuilder text = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(final WebSocket socket, final CharSequence data, final boolean last)
+                {
+                    text.append(data);
+                    if (last)
+                    {
+                        received.add(readTree(text.toString()));
+                        text.setLength(0);
+                    }
+                    socket.request(1);
+                    return null;
+                }
+            }).get(DEADLINE_NS, TimeUnit.NANOSECONDS);
+        try
+        {
+            assertThat(next(received, "welcome")).isNotNull();
+            webSocket.sendText("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"book:BTC.USDT\"]}", true);
+            final JsonNode snapshot = next(received, "bookSnapshot");
+            assertThat(snapshot.get("seq").asLong()).isEqualTo(sequence);
+            assertThat(snapshot.get("BID").get(0).get("price").decimalValue()).isEqualByComparingTo("30000");
+            assertThat(snapshot.get("BID").get(0).get("amount").decimalValue()).isEqualByComparingTo("1");
+
+            assertThat(node.submitAndWait(PlaceOrder.limit(1, "BTC.USDT", Side.BUY, 3_000_000_000_000L, 50_000_000L)))
+                .isEqualTo(Status.SUCCESS);
+            final JsonNode change = next(received, "book");
+            assertThat(change.get("seq").asLong()).as("the next command of the log").isEqualTo(sequence + 1);
+            assertThat(change.get("prevSeq").asLong()).isEqualTo(sequence);
+            assertThat(change.get("BID").get(0).get("amount").decimalValue()).as("the level the snapshot loaded, grown")
+                .isEqualByComparingTo("1.5");
+        }
+        finally
+        {
+            webSocket.abort();
+        }
+    }
+
+    private static JsonNode next(final BlockingQueue<JsonNode> received, final String type)
+        throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + DEADLINE_NS;
+        while (System.nanoTime() - deadline < 0)
+        {
+            final JsonNode message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (message != null && type.equals(message.get("type").asText()))
+            {
+                return message;
+            }
+        }
+        throw new AssertionError("no " + type + " message within the deadline");
+    }
+
+    private static JsonNode readTree(final String text)
+    {
+        try
+        {
+            return JSON.readTree(text);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Test

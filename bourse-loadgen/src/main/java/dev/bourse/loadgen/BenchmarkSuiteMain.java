@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * The whole benchmark suite, {@code ./bourse bench [--quick]}: the engine figures, then the whole-server figures
- * (Bourse and the ceiling in their own JVMs), then the cluster figures (three nodes and one, and a failover), then the
- * journal figures, then the history figures ({@link HistoryBenchmark}); one {@code name value unit} line per figure
- * on standard output, everything else on standard error. The full run also writes the plots. Exits 1 when a
- * benchmark fails to run or an outcome check fails, 2 on a usage error; there is no timing assertion.
+ * (Bourse and the ceiling in their own JVMs), then the streams figures (Bourse and the WebSocket baseline in their own
+ * JVMs), then the cluster figures (three nodes and one, and a failover), then the journal figures, then the history
+ * figures ({@link HistoryBenchmark}); one {@code name value unit} line per figure on standard output, everything else
+ * on standard error. The full run also writes the plots. Exits 1 when a benchmark fails to run or an outcome check
+ * fails, 2 on a usage error; there is no timing assertion.
  * <pre>
- * BenchmarkSuiteMain [--quick] [--parts engine,server,cluster,journal,history] [--cli-jar FILE] [--plots-dir DIR]
+ * BenchmarkSuiteMain [--quick] [--parts engine,server,streams,cluster,journal,history] [--cli-jar FILE]
+ *     [--plots-dir DIR]
  * BenchmarkSuiteMain --soak [--soak-minutes N] [--cli-jar FILE]
  * </pre>
  */
@@ -31,7 +33,8 @@ public final class BenchmarkSuiteMain
     private static final long FULL_HISTORY_COMMANDS = 1_000_000;
     private static final long QUICK_HISTORY_ROWS = 20_000;
     private static final long FULL_HISTORY_ROWS = 10_000_000;
-    private static final Set<String> PARTS = Set.of("engine", "server", "cluster", "journal", "history");
+    private static final Set<String> PARTS = Set.of("engine", "server", "streams", "cluster", "journal",
+        "history");
 
     private BenchmarkSuiteMain()
     {
@@ -48,7 +51,7 @@ public final class BenchmarkSuiteMain
         catch (final IllegalArgumentException ex)
         {
             System.err.println("bench: " + ex.getMessage());
-            System.err.println("usage: bench [--quick] [--parts engine,server,cluster,journal,history] " +
+            System.err.println("usage: bench [--quick] [--parts engine,server,streams,cluster,journal,history] " +
                 "[--cli-jar FILE] [--plots-dir DIR] | bench --soak [--soak-minutes N] [--cli-jar FILE]");
             System.exit(2);
             return;
@@ -118,6 +121,16 @@ public final class BenchmarkSuiteMain
                 .run(options.quick() ? ServerBenchmarkConfiguration.quick() : ServerBenchmarkConfiguration.full(),
                     report, checks));
             sweep = points == null ? List.of() : points;
+        }
+        if (options.parts().contains("streams"))
+        {
+            final Path streamsDir = Files.createDirectories(workDir.resolve("streams"));
+            step("streams", checks, () ->
+            {
+                new StreamRun(options.cliJar(), streamsDir).run(options.quick() ?
+                    StreamBenchmarkConfiguration.quick() : StreamBenchmarkConfiguration.full(), report, checks);
+                return null;
+            });
         }
         if (options.parts().contains("cluster"))
         {

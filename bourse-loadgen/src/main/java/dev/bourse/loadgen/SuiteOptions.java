@@ -9,7 +9,7 @@ import java.util.Set;
  * The suite's command line.
  *
  * @param quick    the CI smoke run: small sizes, short phases, no plots.
- * @param parts    which parts run: engine, server, journal.
+ * @param parts    which parts run: engine, server, streams, cluster, journal, history.
  * @param cliJar   the Bourse command-line jar whose {@code serve} is measured.
  * @param plotsDir where the full run writes its plots.
  * @param soakMinutes minutes of the soak run ({@code --soak}: 10, {@code --soak-minutes N}), which then runs alone;

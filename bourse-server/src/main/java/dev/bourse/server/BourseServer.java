@@ -20,6 +20,10 @@ import dev.bourse.server.readmodel.HistoryStore;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.SequencerHealth;
+import dev.bourse.server.stream.StreamHub;
+import dev.bourse.server.stream.StreamLoop;
+import dev.bourse.server.stream.StreamPublisher;
+import dev.bourse.server.stream.StreamStats;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -43,8 +47,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -54,12 +60,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * The running exchange: two HTTP gateways on Vert.x, the public API and the admin API (bound to 127.0.0.1 by default),
- * in front of an {@link ExchangeCore} that sequences, applies and projects the commands. The core is the single node
- * with its journal ({@link JournaledExchange}: engine thread, projection thread, recovery of the data directory and
- * periodic snapshots) unless {@link ServerContext#exchangeCore(ExchangeCore.Factory)} names another, such as a node of
- * a cluster. Every command is durable before anything derived from it is visible. {@link #close()} stops the gateways
- * first, then the core, which answers every command still waiting, so no request is left waiting.
+ * The running exchange: two HTTP gateways on Vert.x, the public API (with the WebSocket streams of {@link StreamHub} on
+ * {@code /v1/ws}) and the admin API (bound to 127.0.0.1 by default), in front of an {@link ExchangeCore} that
+ * sequences, applies and projects the commands. The core is the single node with its journal ({@link
+ * JournaledExchange}: engine thread, projection thread, recovery of the data directory and periodic snapshots) unless
+ * {@link ServerContext#exchangeCore(ExchangeCore.Factory)} names another, such as a node of a cluster. Every command is
+ * durable before anything derived from it is visible. {@link #close()} stops the gateways first, then the core, which
+ * answers every command still waiting, so no request is left waiting.
  * <p>
  * Fail-stop: when the core cannot make a command durable, or the engine or a projection throws, the server stops
  * accepting writes at once, shuts down without snapshotting its live state, and {@link #awaitTermination()} returns
@@ -71,7 +78,7 @@ public final class BourseServer implements AutoCloseable
     private static final long STOP_TIMEOUT_MS = 10_000;
     /** How long answers already on their way (a fail-stop's 5000s among them) may take to leave at shutdown. */
     private static final long SHUTDOWN_GRACE_MS = 2_000;
-    private static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final List<String> DOCUMENTS = List.of("/openapi.yaml", "/asyncapi.yaml");
     private static final String METRICS_PATH = "/metrics";
     private static final int MAX_HEADER_BYTES = 16_384;
     private static final String ADMIN_TOKEN_FILE = "admin.token";
@@ -86,6 +93,8 @@ public final class BourseServer implements AutoCloseable
     private final HistoryService history;
     private final ExchangeCore core;
     private final ReadModel readModel;
+    private final StreamPublisher publisher;
+    private StreamHub streams;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile int exitCode = EXIT_OK;
     private final Vertx vertx;
@@ -110,9 +119,11 @@ public final class BourseServer implements AutoCloseable
         this.adminTokenFile = context.adminToken() == null ? context.dataDir().resolve(ADMIN_TOKEN_FILE) : null;
         this.adminToken = context.adminToken() != null ? context.adminToken() :
             OwnerOnlyFiles.readOrCreate(adminTokenFile, () -> randomHex(32));
+        this.publisher = new StreamPublisher(context.streamConfiguration().windowMessages());
         try
         {
-            this.core = context.exchangeCore().open(context, cipher, history, metrics, this::onFailStop);
+            this.core = context.exchangeCore().open(context, cipher, history, metrics, List.of(publisher),
+                this::onFailStop);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -154,15 +165,16 @@ public final class BourseServer implements AutoCloseable
         adminRoutes.addAll(core.adminRoutes());
         final HttpGateway adminGateway = new HttpGateway("admin", adminRoutes, new AdminTokenAuthorizer(adminToken),
             context.clock(), context.maxBodyBytes(), context.maxUriLength(), metrics.requests("admin", adminRoutes));
-        final Buffer openApi = Buffer.buffer(openApiDocument());
+        this.streams = new StreamHub(context.streamConfiguration(), publisher, authenticator, engine, context.clock());
+        final Map<String, Buffer> documents = documents();
         this.publicGuard = new ConnectionGuard("public",
             DescriptorBudget.fit(context.publicLimits(), context.adminLimits(), DescriptorBudget.maxDescriptors()));
         this.adminGuard = new ConnectionGuard("admin", context.adminLimits());
         metrics.bindConnections(publicGuard);
         metrics.bindConnections(adminGuard);
-        this.publicServer = listen(publicGateway, publicGuard, request -> false, openApi, context.publicHost(),
-            context.publicPort(), context.eventLoops());
-        this.adminServer = listen(adminGateway, adminGuard, this::serveMetrics, openApi, context.adminHost(),
+        this.publicServer = listen(publicGateway, publicGuard, request -> false, documents, streams,
+            context.publicHost(), context.publicPort(), context.eventLoops());
+        this.adminServer = listen(adminGateway, adminGuard, this::serveMetrics, documents, null, context.adminHost(),
             context.adminPort(), 1);
         listening = true;
     }
@@ -299,42 +311,58 @@ public final class BourseServer implements AutoCloseable
      * Listens with {@code instances} servers on the same port, each on an event loop of its own (Vert.x shares the
      * port among them and spreads the connections; a server created outside a verticle would put every connection on
      * one event loop). Port 0 becomes Vert.x's -1: one random port shared by the instances. HTTP/1.1 and HTTP/1.0
-     * only: cleartext HTTP/2 (h2c) is off, so every client gets the same limits and envelopes.
+     * only: cleartext HTTP/2 (h2c) is off, so every client gets the same limits and envelopes. With {@code streams},
+     * each instance also serves the WebSocket streams of its event loop.
      *
      * @return the first server, which knows the actual port.
      */
     private HttpServer listen(final HttpGateway gateway, final ConnectionGuard guard,
-        final Predicate<HttpServerRequest> extra, final Buffer openApi, final String host, final int port,
-        final int instances)
+        final Predicate<HttpServerRequest> extra, final Map<String, Buffer> documents, final StreamHub streams,
+        final String host, final int port, final int instances)
     {
         final int sharedPort = port == 0 && instances > 1 ? -1 : port;
+        final int maxWebSocketMessage = Math.max(HttpServerOptions.DEFAULT_MAX_WEBSOCKET_FRAME_SIZE,
+            context.streamConfiguration().maxMessageBytes());
         final List<HttpServer> listening = new CopyOnWriteArrayList<>();
-        await(vertx.deployVerticle(() -> (Deployable)deploymentContext -> vertx.createHttpServer(new HttpServerOptions()
-                .setMaxInitialLineLength(context.maxUriLength() * 2)
-                .setMaxHeaderSize(MAX_HEADER_BYTES)
-                .setHttp2ClearTextEnabled(false)
-                .setIdleTimeout(Math.toIntExact(guard.limits().idleTimeoutMs()))
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
-            .connectionHandler(guard)
-            .invalidRequestHandler(gateway::handleInvalid)
-            .requestHandler(request ->
-            {
-                if (!extra.test(request))
+        await(vertx.deployVerticle(() -> (Deployable)deploymentContext ->
+        {
+            final StreamLoop streamLoop = streams == null ? null : streams.newLoop(vertx);
+            return vertx.createHttpServer(new HttpServerOptions()
+                    .setMaxInitialLineLength(context.maxUriLength() * 2)
+                    .setMaxHeaderSize(MAX_HEADER_BYTES)
+                    .setHttp2ClearTextEnabled(false)
+                    .setIdleTimeout(Math.toIntExact(guard.limits().idleTimeoutMs()))
+                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                    .setMaxWebSocketFrameSize(maxWebSocketMessage)
+                    .setMaxWebSocketMessageSize(maxWebSocketMessage))
+                .connectionHandler(guard)
+                .invalidRequestHandler(gateway::handleInvalid)
+                .requestHandler(request ->
                 {
-                    serve(gateway, openApi, request);
-                }
-            })
-            .listen(sharedPort, host)
-            .onSuccess(listening::add), new DeploymentOptions().setInstances(instances)));
+                    if (!extra.test(request))
+                    {
+                        serve(gateway, documents, streamLoop, request);
+                    }
+                })
+                .listen(sharedPort, host)
+                .onSuccess(listening::add);
+        }, new DeploymentOptions().setInstances(instances)));
         servers.addAll(listening);
         return listening.getFirst();
     }
 
-    private static void serve(final HttpGateway gateway, final Buffer openApi, final HttpServerRequest request)
+    private static void serve(final HttpGateway gateway, final Map<String, Buffer> documents,
+        final StreamLoop streamLoop, final HttpServerRequest request)
     {
-        if (OPENAPI_PATH.equals(request.path()) && "GET".equals(request.method().name()))
+        final Buffer document = documents.get(request.path());
+        if (document != null && "GET".equals(request.method().name()))
         {
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi);
+            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(document);
+            return;
+        }
+        if (streamLoop != null && StreamHub.isStreamRequest(request))
+        {
+            streamLoop.accept(request);
             return;
         }
         gateway.handle(request);
@@ -402,6 +430,12 @@ public final class BourseServer implements AutoCloseable
         return readModel;
     }
 
+    /** @return the counters of the WebSocket streams. */
+    public StreamStats streamStats()
+    {
+        return streams.stats();
+    }
+
     /** @return whether the server accepts writes, and how far the durable stream and its projections are. */
     public SequencerHealth health()
     {
@@ -448,6 +482,10 @@ public final class BourseServer implements AutoCloseable
             for (final HttpServer server : servers)
             {
                 await(server.shutdown(SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS));
+            }
+            if (streams != null)
+            {
+                streams.close(SHUTDOWN_GRACE_MS);
             }
             if (vertx != null)
             {
@@ -533,19 +571,25 @@ public final class BourseServer implements AutoCloseable
         return HexFormat.of().formatHex(randomBytes(bytes));
     }
 
-    private static byte[] openApiDocument()
+    /** @return the API descriptions served at their paths on both ports: OpenAPI and AsyncAPI. */
+    private static Map<String, Buffer> documents()
     {
-        try (InputStream in = BourseServer.class.getResourceAsStream(OPENAPI_PATH))
+        final Map<String, Buffer> documents = new HashMap<>();
+        for (final String path : DOCUMENTS)
         {
-            if (in == null)
+            try (InputStream in = BourseServer.class.getResourceAsStream(path))
             {
-                throw new IllegalStateException(OPENAPI_PATH + " is missing from the class path");
+                if (in == null)
+                {
+                    throw new IllegalStateException(path + " is missing from the class path");
+                }
+                documents.put(path, Buffer.buffer(in.readAllBytes()));
             }
-            return in.readAllBytes();
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return Map.copyOf(documents);
     }
 }

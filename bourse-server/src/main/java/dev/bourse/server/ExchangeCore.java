@@ -3,6 +3,7 @@ package dev.bourse.server;
 import dev.bourse.server.auth.SecretCipher;
 import dev.bourse.server.gateway.Route;
 import dev.bourse.server.metrics.ServerMetrics;
+import dev.bourse.server.readmodel.DerivedProjection;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.CommandSubmitter;
 import dev.bourse.server.sequencer.FailStopHandler;
@@ -30,12 +31,14 @@ public interface ExchangeCore extends AutoCloseable
          * @param history  the durable history, opened already: the core starts it once it is built (a core that
          *                 cannot feed it refuses one other than {@link HistoryService.Factory#NONE}'s).
          * @param metrics  where the core reports its queues, batches and snapshots.
+         * @param derived  projections after the read model, in order (the stream publisher): each is told the
+         *                 recovered read model before the first command reaches it.
          * @param failStop told, once, when the core stopped after a failure; the server then shuts down.
          * @return the running core, ready for commands.
          * @throws IOException when its files cannot be used.
          */
         ExchangeCore open(ServerContext context, SecretCipher cipher, HistoryService history, ServerMetrics metrics,
-            FailStopHandler failStop) throws IOException;
+            List<DerivedProjection> derived, FailStopHandler failStop) throws IOException;
     }
 
     /** @return where commands go and how their outcome comes back. */

@@ -5,17 +5,18 @@ import dev.bourse.journal.JournalConfiguration;
 import dev.bourse.journal.JournalRetention;
 import dev.bourse.journal.JournalWriter;
 import dev.bourse.server.auth.SecretCipher;
+import dev.bourse.server.gateway.Route;
+import dev.bourse.server.metrics.ServerMetrics;
+import dev.bourse.server.readmodel.DerivedProjection;
 import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.ExchangeRecovery;
 import dev.bourse.server.recovery.SnapshotTaker;
-import dev.bourse.server.gateway.Route;
-import dev.bourse.server.metrics.ServerMetrics;
 import dev.bourse.server.sequencer.ApplyStep;
 import dev.bourse.server.sequencer.CommandSubmitter;
 import dev.bourse.server.sequencer.EngineAgent;
 import dev.bourse.server.sequencer.FailStopHandler;
-import dev.bourse.server.sequencer.ProjectionAgent;
 import dev.bourse.server.sequencer.Projection;
+import dev.bourse.server.sequencer.ProjectionAgent;
 import dev.bourse.server.sequencer.SequencerHealth;
 import dev.bourse.server.sequencer.SequencerMetrics;
 import org.agrona.concurrent.AgentRunner;
@@ -130,20 +131,24 @@ public final class JournaledExchange implements ExchangeCore
 
     /**
      * The default {@link ExchangeCore.Factory}: recovers the data directory of
-     * {@link ServerContext#journalConfiguration()} (keeping what the history has not committed yet), starts the engine
-     * and projection threads, then the history.
+     * {@link ServerContext#journalConfiguration()} (keeping what the history has not committed yet), tells the derived
+     * projections where it stands, starts the engine and projection threads, then the history.
      *
      * @return the running exchange.
      */
     public static JournaledExchange open(
         final ServerContext context, final SecretCipher cipher, final HistoryService history,
-        final ServerMetrics metrics, final FailStopHandler failStop)
+        final ServerMetrics metrics, final List<DerivedProjection> derived, final FailStopHandler failStop)
     {
         final Settings settings = new Settings(context.journalConfiguration(), context.engineConfiguration(),
             context.readModelConfiguration(), cipher, context.clock(), context.queueCapacity(), context.batchLimit(),
             new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
-        final JournaledExchange core = new JournaledExchange(settings, List.of(), failStop, SnapshotTaker.background(),
-            history::retentionFloor, metrics);
+        final JournaledExchange core = new JournaledExchange(settings, List.copyOf(derived), failStop,
+            SnapshotTaker.background(), history::retentionFloor, metrics);
+        for (final DerivedProjection projection : derived)
+        {
+            projection.onRecovered(core.readModel(), core.recovered.lastSequence());
+        }
         metrics.bindSequencer(core.engineAgent, core.projectionAgent, core.health);
         core.start();
         history.start(core, settings);

@@ -7,6 +7,7 @@ import dev.bourse.journal.SegmentChannels;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.edge.ConnectionLimits;
 import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.stream.StreamConfiguration;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -38,6 +39,7 @@ public final class ServerContext
     private EngineConfiguration engineConfiguration = EngineConfiguration.DEFAULT;
     private ReadModel.Configuration readModelConfiguration = ReadModel.Configuration.DEFAULT;
     private ApiKeyAuthenticator.Configuration authConfiguration = ApiKeyAuthenticator.Configuration.DEFAULT;
+    private StreamConfiguration streamConfiguration = StreamConfiguration.DEFAULT;
     private int queueCapacity = 65_536;
     private int batchLimit = 1_024;
     private int maxBodyBytes = 65_536;
@@ -72,9 +74,10 @@ public final class ServerContext
      * {@code historyWindowCompletedOrders}, {@code historyWindowTradesPerPair}, {@code historyWindowFillsPerAccount},
      * {@code historyWindowTransfersPerAccount}, and {@code maxConnections}, {@code maxConnectionsPerIp},
      * {@code maxConnectionsPerKey}, {@code adminMaxConnections}, {@code requestTimeoutMs}, {@code idleTimeoutMs},
-     * {@code logFormat} ({@code text} or {@code json}) and {@code heap} (read by {@code ./bourse serve}, which sizes
-     * the JVM's heap before the server starts); each may carry a {@code bourse.} prefix. Unknown keys are refused so
-     * that typos do not pass silently.
+     * {@code logFormat} ({@code text} or {@code json}), {@code heap} (read by {@code ./bourse serve}, which sizes
+     * the JVM's heap before the server starts), and the bounds of the WebSocket streams as {@code stream} followed by
+     * a name of {@link StreamConfiguration#KEYS} ({@code streamWindowMessages}, ...); each may carry a {@code bourse.}
+     * prefix. Unknown keys are refused so that typos do not pass silently.
      *
      * @param properties the configuration.
      * @return this.
@@ -125,7 +128,14 @@ public final class ServerContext
                 case "idleTimeoutMs" -> idleTimeoutMs(Long.parseLong(value));
                 case "logFormat" -> jsonLogs(parseLogFormat(value));
                 case "heap" -> heap(value);
-                default -> throw new IllegalArgumentException("unknown configuration key: " + rawKey);
+                default ->
+                {
+                    if (!key.startsWith("stream"))
+                    {
+                        throw new IllegalArgumentException("unknown configuration key: " + rawKey);
+                    }
+                    streamConfiguration(streamConfiguration.with(key.substring("stream".length()), value));
+                }
             }
         }
         return this;
@@ -453,6 +463,18 @@ public final class ServerContext
     public ServerContext authConfiguration(final ApiKeyAuthenticator.Configuration authConfiguration)
     {
         this.authConfiguration = authConfiguration;
+        return this;
+    }
+
+    /** @return the bounds of the WebSocket streams on {@code /v1/ws}. */
+    public StreamConfiguration streamConfiguration()
+    {
+        return streamConfiguration;
+    }
+
+    public ServerContext streamConfiguration(final StreamConfiguration streamConfiguration)
+    {
+        this.streamConfiguration = streamConfiguration;
         return this;
     }
 

@@ -1,17 +1,11 @@
 package dev.bourse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,15 +20,14 @@ class OpenApiConformanceTest
     private TestExchange exchange;
     private TestExchange.Trader maker;
     private TestExchange.Trader taker;
+    private SchemaValidator validator;
     private JsonNode openApi;
 
     @BeforeEach
     void setUp() throws IOException
     {
-        try (InputStream in = OpenApiConformanceTest.class.getResourceAsStream("/openapi.yaml"))
-        {
-            openApi = new YAMLMapper().readTree(in);
-        }
+        validator = new SchemaValidator(true);
+        openApi = validator.document("openapi.yaml");
         exchange = new TestExchange();
         exchange.createPair("BCH.ETH");
         exchange.createPair("BTC.USD");
@@ -57,83 +50,25 @@ class OpenApiConformanceTest
         exchange.close();
     }
 
-    private JsonNode resolve(final JsonNode node)
-    {
-        JsonNode resolved = node;
-        for (int i = 0; i < 10 && resolved.has("$ref"); i++)
-        {
-            resolved = openApi.at(resolved.get("$ref").asText().substring(1));
-        }
-        assertThat(resolved.isMissingNode()).as("reference %s", node).isFalse();
-        return resolved;
-    }
-
-    /** @return the schema of {@code responseData} of the route's answer. */
+    /** @return the schema (or its reference) of {@code responseData} of the route's answer. */
     private JsonNode dataSchema(final String path, final String method)
     {
-        final JsonNode response = resolve(openApi.path("paths").path(path).path(method).path("responses").path("200"));
-        final JsonNode schema = resolve(response.at("/content/application~1json/schema"));
-        for (final JsonNode part : schema.path("allOf"))
+        final JsonNode response =
+            validator.schema("openapi.yaml", "/paths/" + path.replace("/", "~1") + "/" + method + "/responses/200");
+        for (final JsonNode part : response.at("/content/application~1json/schema/allOf"))
         {
             final JsonNode data = part.path("properties").path("responseData");
             if (!data.isMissingNode())
             {
-                return resolve(data);
+                return data;
             }
         }
         return fail("no responseData schema for %s %s", method, path);
     }
 
-    private void validate(final String where, final JsonNode value, final JsonNode schemaOrRef)
-    {
-        final JsonNode schema = resolve(schemaOrRef);
-        final String type = schema.path("type").asText();
-        switch (type)
-        {
-            case "object" ->
-            {
-                assertThat(value.isObject()).as("%s is an object: %s", where, value).isTrue();
-                for (final JsonNode required : schema.path("required"))
-                {
-                    assertThat(value.has(required.asText())).as("%s has %s: %s", where, required, value).isTrue();
-                }
-                for (final Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); )
-                {
-                    final Map.Entry<String, JsonNode> field = it.next();
-                    final JsonNode declared = schema.path("properties").path(field.getKey());
-                    assertThat(declared.isMissingNode()).as("%s.%s is declared", where, field.getKey()).isFalse();
-                    validate(where + "." + field.getKey(), field.getValue(), declared);
-                }
-            }
-            case "array" ->
-            {
-                assertThat(value.isArray()).as("%s is an array", where).isTrue();
-                assertThat(value).as("%s has elements to check", where).isNotEmpty();
-                for (int i = 0; i < value.size(); i++)
-                {
-                    validate(where + "[" + i + "]", value.get(i), schema.get("items"));
-                }
-            }
-            case "string" ->
-            {
-                assertThat(value.isTextual()).as("%s is a string: %s", where, value).isTrue();
-                if (schema.has("enum"))
-                {
-                    final List<String> values = new ArrayList<>();
-                    schema.get("enum").forEach(element -> values.add(element.asText()));
-                    assertThat(values).as("%s in the enum", where).contains(value.asText());
-                }
-            }
-            case "integer" -> assertThat(value.isIntegralNumber()).as("%s is an integer: %s", where, value).isTrue();
-            case "number" -> assertThat(value.isNumber()).as("%s is a number: %s", where, value).isTrue();
-            case "boolean" -> assertThat(value.isBoolean()).as("%s is a boolean: %s", where, value).isTrue();
-            default -> fail("%s: schema without a type: %s", where, schema);
-        }
-    }
-
     private void assertDescribed(final String path, final String method, final JsonNode data)
     {
-        validate(method + " " + path, data, dataSchema(path, method));
+        validator.validate(method + " " + path, data, "openapi.yaml", dataSchema(path, method));
     }
 
     @Test

@@ -11,12 +11,15 @@ import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.TransferCompleted;
 import dev.bourse.server.readmodel.AccountFill;
 import dev.bourse.server.readmodel.AccountStore;
+import dev.bourse.server.readmodel.BookDepthStore;
 import dev.bourse.server.readmodel.MarketDirectory;
 import dev.bourse.server.readmodel.MarketTrade;
+import dev.bourse.server.readmodel.TickerStore;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * How the API writes the things it shows: field names of spec section 4 in the order of the original's response
@@ -278,6 +281,47 @@ public final class JsonViews
         }
         json.writeStringField("currency", transfer.currency());
         json.writeEndObject();
+    }
+
+    /**
+     * Writes a pair's ticker as currentTickValue shows it: best bid and ask (0 for an empty side), then the 24-hour
+     * figures.
+     */
+    public void ticker(final JsonGenerator json, final MarketDirectory.Pair pair, final long bid, final long ask,
+        final TickerStore.Ticker ticker) throws IOException
+    {
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        json.writeStartObject();
+        money(json, "bid", bid, marketScale);
+        money(json, "ask", ask, marketScale);
+        money(json, "last", ticker.last(), marketScale);
+        money(json, "volume", ticker.volume(), currencyScale);
+        money(json, "open", ticker.open(), marketScale);
+        money(json, "close", ticker.close(), marketScale);
+        money(json, "high", ticker.high(), marketScale);
+        money(json, "low", ticker.low(), marketScale);
+        json.writeEndObject();
+    }
+
+    /** Writes the {@code BID} and {@code ASK} arrays of price levels as orderBooks shows them, in the order given. */
+    public void bookSides(final JsonGenerator json, final MarketDirectory.Pair pair,
+        final List<BookDepthStore.Level> bids, final List<BookDepthStore.Level> asks) throws IOException
+    {
+        final int currencyScale = markets.scale(pair.currency());
+        final int marketScale = markets.scale(pair.market());
+        for (final String side : new String[] {"BID", "ASK"})
+        {
+            json.writeArrayFieldStart(side);
+            for (final BookDepthStore.Level level : "BID".equals(side) ? bids : asks)
+            {
+                json.writeStartObject();
+                money(json, "price", level.price(), marketScale);
+                money(json, "amount", level.quantity(), currencyScale);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
     }
 
     /** Writes a balance as balances shows it. */

@@ -123,49 +123,22 @@ public final class PublicApi
     private CompletableFuture<ApiResponse> currentTickValue(final ApiRequest request)
     {
         final MarketDirectory.Pair pair = pairParam(request);
-        final int currencyScale = markets.scale(pair.currency());
-        final int marketScale = markets.scale(pair.market());
         final long bid = readModel.depth().bestPrice(pair.coinPair(), Side.BUY);
         final long ask = readModel.depth().bestPrice(pair.coinPair(), Side.SELL);
         final TickerStore.Ticker ticker = readModel.tickers().ticker(pair.coinPair(), request.nowMs());
-        return done(ApiResponse.ok(json ->
-        {
-            json.writeStartObject();
-            JsonViews.money(json, "bid", bid, marketScale);
-            JsonViews.money(json, "ask", ask, marketScale);
-            JsonViews.money(json, "last", ticker.last(), marketScale);
-            JsonViews.money(json, "volume", ticker.volume(), currencyScale);
-            JsonViews.money(json, "open", ticker.open(), marketScale);
-            JsonViews.money(json, "close", ticker.close(), marketScale);
-            JsonViews.money(json, "high", ticker.high(), marketScale);
-            JsonViews.money(json, "low", ticker.low(), marketScale);
-            json.writeEndObject();
-        }));
+        return done(ApiResponse.ok(json -> views.ticker(json, pair, bid, ask, ticker)));
     }
 
     private CompletableFuture<ApiResponse> orderBooks(final ApiRequest request)
     {
         final MarketDirectory.Pair pair = pairParam(request);
         final int depth = (int)request.params().integer("depth", 100, 1, 1000, Status.INVALID_PARAMETER);
-        final int currencyScale = markets.scale(pair.currency());
-        final int marketScale = markets.scale(pair.market());
         final List<BookDepthStore.Level> bids = readModel.depth().levels(pair.coinPair(), Side.BUY, depth);
         final List<BookDepthStore.Level> asks = readModel.depth().levels(pair.coinPair(), Side.SELL, depth);
         return done(ApiResponse.ok(json ->
         {
             json.writeStartObject();
-            for (final String side : new String[] {"BID", "ASK"})
-            {
-                json.writeArrayFieldStart(side);
-                for (final BookDepthStore.Level level : "BID".equals(side) ? bids : asks)
-                {
-                    json.writeStartObject();
-                    JsonViews.money(json, "price", level.price(), marketScale);
-                    JsonViews.money(json, "amount", level.quantity(), currencyScale);
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-            }
+            views.bookSides(json, pair, bids, asks);
             json.writeEndObject();
         }));
     }

@@ -68,7 +68,8 @@ public final class BookDepthStore
 
     private void move(final String coinPair, final Side side, final long price, final long delta)
     {
-        final ConcurrentNavigableMap<Long, Long> levels = books.computeIfAbsent(coinPair, pair -> new Book()).side(side);
+        final ConcurrentNavigableMap<Long, Long> levels =
+            books.computeIfAbsent(coinPair, pair -> new Book()).side(side);
         final long quantity = levels.getOrDefault(price, 0L) + delta;
         if (quantity < 0)
         {
@@ -102,6 +103,13 @@ public final class BookDepthStore
             result.add(new Level(level.getKey(), level.getValue()));
         }
         return result;
+    }
+
+    /** @return the quantity resting at the price on the side, 0 when the level is empty. */
+    public long quantity(final String coinPair, final Side side, final long price)
+    {
+        final Book book = books.get(coinPair);
+        return book == null ? 0 : book.side(side).getOrDefault(price, 0L);
     }
 
     /** @return the best price of the side, or 0 when it is empty. */

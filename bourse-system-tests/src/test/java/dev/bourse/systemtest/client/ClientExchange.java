@@ -39,13 +39,19 @@ final class ClientExchange implements AutoCloseable
 
     ClientExchange() throws IOException
     {
+        this(context -> context);
+    }
+
+    /** @param customise changes the server's settings. */
+    ClientExchange(final UnaryOperator<ServerContext> customise) throws IOException
+    {
         dataDir = Files.createTempDirectory("bourse-client-test");
-        server = BourseServer.start(new ServerContext()
+        server = BourseServer.start(customise.apply(new ServerContext()
             .publicPort(0)
             .adminPort(0)
             .publicHost("127.0.0.1")
             .dataDir(dataDir)
-            .demoPairs(true));
+            .demoPairs(true)));
         admin = track(BourseAdminClient.builder(adminUri(), server.adminToken()).build());
     }
 

@@ -1,18 +1,21 @@
 package dev.bourse.systemtest.client;
 
 import dev.bourse.client.BourseClient;
+import dev.bourse.client.BourseStream;
 import dev.bourse.client.CancelAllResult;
 import dev.bourse.client.OpenOrdersQuery;
 import dev.bourse.client.OrderInfo;
 import dev.bourse.client.OrderRequest;
 import dev.bourse.client.OrderSide;
 import dev.bourse.client.OrderStatus;
+import dev.bourse.client.StreamEvent;
 import dev.bourse.systemtest.client.samples.AsyncSample;
 import dev.bourse.systemtest.client.samples.CancelAllSample;
 import dev.bourse.systemtest.client.samples.ConnectSample;
 import dev.bourse.systemtest.client.samples.FailoverSample;
 import dev.bourse.systemtest.client.samples.PlaceOrdersSample;
 import dev.bourse.systemtest.client.samples.SafeOrderEntrySample;
+import dev.bourse.systemtest.client.samples.StreamSample;
 import dev.bourse.systemtest.client.samples.WatchFillSample;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +120,38 @@ class SamplesTest extends WithExchange
 
         assertThat(result.orderIds()).containsExactly(orderId);
         assertThat(maker.client().orderInfoByClientOrderId("bid-1").status()).isEqualTo(OrderStatus.COMPLETE);
+    }
+
+    @Test
+    void shouldFollowOrdersAndTheBookInRealTimeAndCancelOnDisconnect()
+    {
+        final List<StreamEvent> seen = new CopyOnWriteArrayList<>();
+        final long orderId;
+        try (BourseStream stream = StreamSample.follow(maker.client(), ClientExchange.PAIR, seen))
+        {
+            orderId = PlaceOrdersSample.placeLadder(maker.client(), new BigDecimal("30000"), 1).getFirst();
+            taker.client().placeOrder(
+                OrderRequest.market(ClientExchange.PAIR, OrderSide.SELL, new BigDecimal("0.004")));
+            awaitUntil(() -> seen.stream().anyMatch(event -> event instanceof StreamEvent.BookChanged book &&
+                book.asks().isEmpty() && book.bids().getFirst().amount().compareTo(new BigDecimal("0.006")) == 0));
+
+            assertThat(seen).anyMatch(event -> event instanceof StreamEvent.Filled);
+            assertThat(StreamSample.bestBid(stream, ClientExchange.PAIR)).isEqualByComparingTo("30000");
+            assertThat(StreamSample.levels(stream, ClientExchange.PAIR)).isEqualTo(1);
+        }
+        awaitUntil(() -> maker.client().orderInfo(orderId).status() == OrderStatus.COMPLETE);
+        assertThat(maker.client().orderInfo(orderId).filledAmount()).as("cancelled on disconnect after its fill")
+            .isEqualByComparingTo("0.004");
+    }
+
+    private static void awaitUntil(final BooleanSupplier condition)
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean())
+        {
+            assertThat(System.nanoTime()).as("the condition held within 30 s").isLessThan(deadlineNs);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     @Test
