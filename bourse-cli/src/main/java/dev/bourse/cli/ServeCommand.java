@@ -96,7 +96,8 @@ public final class ServeCommand implements Callable<Integer>
         + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount, simulatedMarket, "
         + "simulatedPairs, simulatorSettings, history, databaseUrl, databaseUser, databasePassword, "
         + "journalArchiveDir, maxConnections, maxConnectionsPerIp, maxConnectionsPerKey, adminMaxConnections, "
-        + "requestTimeoutMs, idleTimeoutMs, logFormat, heap).")
+        + "requestTimeoutMs, idleTimeoutMs, logFormat, heap, and the stream bounds streamWindowMessages, ... of "
+        + "docs/STREAMS.md).")
     private Path config;
 
     @Option(names = "--simulated-market", negatable = true, description = "Run the simulated market: on by "

@@ -63,8 +63,10 @@ public final class ServerRun
             ServerProcess bourseServer = ServerProcess.start("Bourse",
                 List.of("-jar", cliJar.toString(), "serve", "--port", Integer.toString(boursePort),
                     "--admin-port", Integer.toString(adminPort), "--data-dir", dataDir.toString(),
-                    "--fsync", "per-batch", "--no-simulated-market"),
-                Map.of("BOURSE_ADMIN_TOKEN", token), boursePort, workDir.resolve("bourse-server.log")))
+                    "--fsync", "per-batch"),
+                // the simulated market off by the environment, which a jar older than the simulator ignores
+                Map.of("BOURSE_ADMIN_TOKEN", token, "BOURSE_SIMULATED_MARKET", "false"), boursePort,
+                workDir.resolve("bourse-server.log")))
         {
             final List<ApiCredentials> traders = new AdminClient(adminPort, token)
                 .createTraders(configuration.traders());

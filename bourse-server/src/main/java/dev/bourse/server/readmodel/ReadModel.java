@@ -142,6 +142,18 @@ public final class ReadModel implements Projection
         }
     }
 
+    /**
+     * For the projections that follow the read model on the projection thread: an order's view as the last command
+     * left it, even when the order then left memory (a completed order beyond the window kept).
+     *
+     * @param orderId an order the last command the read model followed changed.
+     * @return its view after that command; null when that command did not change it.
+     */
+    public OrderView viewAfterLastCommand(final long orderId)
+    {
+        return touchedOrders.get(orderId);
+    }
+
     private void touch(final OrderView view)
     {
         touchedOrders.put(view.orderId(), view);

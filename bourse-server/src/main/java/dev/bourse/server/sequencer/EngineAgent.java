@@ -166,8 +166,9 @@ public final class EngineAgent implements Agent, CommandSubmitter
     @Override
     public int doWork()
     {
-        if (stopped)
+        if (stopped || projections.hasFailed())
         {
+            stopped = true;
             return answerQueued(Status.INTERNAL_SERVER_ERROR);
         }
         batch.clear();

@@ -23,7 +23,7 @@ public final class ProjectionAgent implements Agent
     private final FailStopHandler failStop;
     private final OneToOneConcurrentArrayQueue<CommittedBatch> batches;
     private final WakeableIdleStrategy idleStrategy;
-    private boolean failed;
+    private volatile boolean failed;
 
     /**
      * @param step             the apply step whose projections this thread runs.
@@ -79,7 +79,7 @@ public final class ProjectionAgent implements Agent
     {
         if (failed)
         {
-            return 0;
+            return answerQueued();
         }
         final CommittedBatch batch = batches.poll();
         if (batch == null)
@@ -120,10 +120,19 @@ public final class ProjectionAgent implements Agent
             failStop.onFailStop(cause, ex);
         }
         answerInternalError(batch, index);
+        answerQueued();
+    }
+
+    /** After a failure: answers 5000 to every batch still queued, or handed over before the engine thread saw it. */
+    private int answerQueued()
+    {
+        int answered = 0;
         for (CommittedBatch next = batches.poll(); next != null; next = batches.poll())
         {
             answerInternalError(next, 0);
+            answered += next.size();
         }
+        return answered;
     }
 
     private static void answerInternalError(final CommittedBatch batch, final int from)
@@ -134,13 +143,23 @@ public final class ProjectionAgent implements Agent
         }
     }
 
-    /** Projects what is still queued (the engine thread stopped first), so every durable command gets its answer. */
+    /**
+     * Projects what is still queued (the engine thread stopped first), so every durable command gets its answer; after
+     * a failure, answers it 5000.
+     */
     @Override
     public void onClose()
     {
-        for (CommittedBatch batch = batches.poll(); batch != null && !failed; batch = batches.poll())
+        for (CommittedBatch batch = batches.poll(); batch != null; batch = batches.poll())
         {
-            project(batch);
+            if (failed)
+            {
+                answerInternalError(batch, 0);
+            }
+            else
+            {
+                project(batch);
+            }
         }
     }
 

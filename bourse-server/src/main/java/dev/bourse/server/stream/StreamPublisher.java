@@ -174,7 +174,7 @@ public final class StreamPublisher implements DerivedProjection
             cancelled.orderIds()));
         for (int i = 0; i < cancelled.orderIds().size(); i++)
         {
-            final OrderView view = readModel.orders().order(cancelled.orderIds().get(i));
+            final OrderView view = readModel.viewAfterLastCommand(cancelled.orderIds().get(i));
             if (view == null)
             {
                 throw new IllegalStateException("the read model does not show order " + cancelled.orderIds().get(i) +

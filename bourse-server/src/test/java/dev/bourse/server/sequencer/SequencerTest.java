@@ -257,6 +257,33 @@ class SequencerTest
         assertThat(health.acceptingWrites()).isFalse();
     }
 
+    @Test
+    void shouldJournalNothingMoreAndAnswer5000AfterAProjectionFailed()
+    {
+        final Projection failing = applied ->
+        {
+            if (applied.sequence() == 1)
+            {
+                throw new IllegalStateException("a projection bug");
+            }
+        };
+        final Pair sequencer = sequencer(64, 8, failing);
+        final CompletableFuture<AppliedCommand> failed = sequencer.engineAgent().submit(new CreateAccount());
+        sequencer.engineAgent().doWork();
+        final CompletableFuture<AppliedCommand> handedOver = sequencer.engineAgent().submit(new CreateAccount());
+        sequencer.engineAgent().doWork();
+        sequencer.projectionAgent().doWork();
+        final CompletableFuture<AppliedCommand> after = sequencer.engineAgent().submit(new CreateAccount());
+        sequencer.engineAgent().doWork();
+        sequencer.projectionAgent().doWork();
+
+        assertThat(failed.join().status()).isEqualTo(Status.INTERNAL_SERVER_ERROR);
+        assertThat(handedOver.join().status()).as("durable, but behind the failed projection: outcome unknown")
+            .isEqualTo(Status.INTERNAL_SERVER_ERROR);
+        assertThat(after.join().status()).isEqualTo(Status.INTERNAL_SERVER_ERROR);
+        assertThat(log.commands).as("nothing journaled once the engine thread saw the failure").hasSize(2);
+    }
+
     /**
      * The engine thread fires dead man's switches itself: once its clock reaches the engine's next deadline, the
      * next pass journals and applies one {@link FireDeadMansSwitches} before the commands it drains, like any other
