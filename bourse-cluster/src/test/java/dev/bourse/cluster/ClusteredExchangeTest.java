@@ -96,7 +96,8 @@ class ClusteredExchangeTest
         await(() -> restarted.health().committedSequence() == armedAt);
         assertThat(restarted.submitAndWait(new SetDeadMansSwitch(1, null, 1_000))).isEqualTo(Status.SUCCESS);
 
-        await(() -> restarted.readModel().orders().openOrders(1, order -> true, 10).isEmpty());
+        await(() -> restarted.readModel().orders().openOrders(1, order -> true, 10).isEmpty()
+            && restarted.health().committedSequence() > armedAt + 1);
         assertThat(restarted.health().committedSequence()).as("the switch fired as one command of the log")
             .isEqualTo(armedAt + 2);
     }

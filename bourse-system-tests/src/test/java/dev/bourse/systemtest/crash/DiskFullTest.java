@@ -32,10 +32,15 @@ class DiskFullTest
     Path dir;
 
     private Path mountPoint;
+    private ServerProcess server;
 
     @AfterEach
     void unmount() throws Exception
     {
+        if (server != null)
+        {
+            server.kill(); // a failed assertion left it running; umount would find the filesystem busy
+        }
         if (mountPoint != null)
         {
             run("umount", mountPoint.toString());
@@ -58,7 +63,7 @@ class DiskFullTest
         final Path config = dir.resolve("bourse.properties");
         Files.writeString(config, "demo=false\nfsync=per-batch\nmaxOpenOrdersPerAccount=100000\nhistory=off\n");
 
-        ServerProcess server = ServerProcess.start(dataDir, config);
+        server = ServerProcess.start(dataDir, config);
         ExchangeConnection connection = connect(server, dataDir);
         connection.adminOk("PUT", "/admin/v1/pairs/" + PAIR, "minPrice=0.0001&minPriceDecimal=4" +
             "&minAmountDecimal=3&tradeMinAmount=0.001&tradeMaxAmount=100000&tradeMinVolume=0.0001" +

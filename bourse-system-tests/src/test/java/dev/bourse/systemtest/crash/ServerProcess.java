@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +30,20 @@ final class ServerProcess
     private final ArrayDeque<String> lastLines = new ArrayDeque<>();
     private final CompletableFuture<int[]> ports = new CompletableFuture<>();
 
+    /** Servers a failed test left running die with the test JVM, not hours later. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static
+    {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+            "server-processes-reaper"));
+    }
+
     private ServerProcess(final Process process)
     {
         this.process = process;
+        RUNNING.add(process);
+        process.onExit().thenRun(() -> RUNNING.remove(process));
         final Thread drainer = new Thread(this::drain, "server-output-" + process.pid());
         drainer.setDaemon(true);
         drainer.start();
