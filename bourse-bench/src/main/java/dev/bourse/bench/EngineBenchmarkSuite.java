@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Runs every engine benchmark in process (no network) and prints one {@code name value unit} line per figure:
- * workload throughput (W2, W1, generated W2-shaped runs) beside the harness's cost and the peer's median,
+ * workload throughput (W2, W1, generated W2-shaped runs) beside the peer's median,
  * cancel-all of N orders beside N single cancels, cancel-all of every pair of N orders over 100 pairs beside the
  * per-pair one, latency percentiles at fixed rates, memory per resting order and
  * the JMH benchmarks of the hot operations. Quick mode runs all of it with small sizes, as a smoke check.

@@ -22,9 +22,9 @@ class EngineBenchmarkSuiteTest
         assertThat(lines).allSatisfy(line -> assertThat(line).matches(Figure.LINE));
         final List<String> names = lines.stream().map(line -> line.substring(0, line.indexOf(' '))).toList();
         assertThat(names).doesNotHaveDuplicates().contains(
-            "engine.w2.throughput", "engine.w2.harness.throughput", "engine.w2.vs_peer_median",
+            "engine.w2.throughput", "engine.w2.vs_peer_median",
             "engine.w1.throughput", "engine.w1.cancel_phase.singles", "engine.w1.cancel_phase.cancel_all",
-            "engine.generated.throughput", "engine.generated.harness.throughput",
+            "engine.generated.throughput",
             "engine.cancel_all.n10", "engine.cancel_singles.n10", "engine.cancel_all.n1000",
             "engine.cancel_singles.n1000", "engine.cancel_all_pairs.n1000",
             "engine.cancel_all_pairs.n1000.vs_one_pair", "engine.cancel_all_pairs.n1000.per_pair_commands",
