@@ -50,7 +50,7 @@ final class BookSide
     void remove(final Order order)
     {
         final PriceLevel level = order.level;
-        level.unlink(order);
+        level.remove(order);
         orderCount--;
         if (level.isEmpty())
         {
