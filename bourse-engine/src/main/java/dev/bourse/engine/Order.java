@@ -39,7 +39,8 @@ class Order
 
     /** The level the order rests in (a book's or the stops'), null when it is in none. */
     PriceLevel level;
-    /** The next order of the level, possibly a dead one (see {@link PriceLevel}). */
+    /** The previous and next order of the level, possibly dead ones (see {@link PriceLevel}). */
+    Order prev;
     Order next;
     /** The order's slot in its account's {@link AccountOrders}. */
     int accountSlot;

@@ -19,6 +19,9 @@ final class OrderIndex
     private final Long2ObjectHashMap<Page> pages = new Long2ObjectHashMap<>();
     private Page lastPage;
     private long lastPageNumber;
+    /** The page of the newest order: new orders join it, whatever pages lookups went to in between. */
+    private Page newestPage;
+    private long newestPageNumber = -1;
     private int size;
 
     /** @return the open order with the ID, or null. */
@@ -32,12 +35,17 @@ final class OrderIndex
     boolean add(final Order order)
     {
         final long pageNumber = order.id >> PAGE_SHIFT;
-        Page page = page(pageNumber);
+        Page page = pageNumber == newestPageNumber ? newestPage : page(pageNumber);
         if (page == null)
         {
             page = new Page();
             pages.put(pageNumber, page);
             remember(pageNumber, page);
+        }
+        if (pageNumber >= newestPageNumber)
+        {
+            newestPage = page;
+            newestPageNumber = pageNumber;
         }
         final int slot = (int)(order.id & SLOT_MASK);
         if (page.slots[slot] != null)
@@ -69,6 +77,11 @@ final class OrderIndex
             if (page == lastPage)
             {
                 lastPage = null;
+            }
+            if (page == newestPage)
+            {
+                newestPage = null;
+                newestPageNumber = -1;
             }
         }
     }

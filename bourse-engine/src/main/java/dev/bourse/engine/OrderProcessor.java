@@ -280,7 +280,7 @@ final class OrderProcessor
         long left = wanted;
         long volume = 0;
         walkedVolume = 0;
-        for (final PriceLevel level : pair.book(takerSide.opposite()).levels())
+        for (PriceLevel level = pair.book(takerSide.opposite()).best(); level != null; level = level.worse)
         {
             if (takerSide == Side.BUY ? level.price > limitPrice : level.price < limitPrice)
             {
@@ -677,7 +677,7 @@ final class OrderProcessor
             {
                 ids[count++] = order.id;
                 released[order.side().ordinal()] += order.reserveRemaining;
-                pair.sideOf(order).remove(order);
+                pair.sideOf(order).removeLazily(order);
                 state.openOrders.remove(order);
                 if (side != null)
                 {

@@ -1,15 +1,15 @@
 package dev.bourse.engine;
 
 /**
- * The orders at one price of one side, oldest first, linked forward through the orders themselves. An order that
- * leaves from behind the head (a cancel) is only marked dead (its level is cleared) and stays linked, so that taking it
- * out touches neither of its neighbours, which are other orders, often other accounts' and not in any cache; dead
- * orders are dropped when the head moves past them, and all at once when they outnumber the live ones by far, so a
- * level never holds more than about twice its live orders. The head is always a live order (or null).
+ * The orders at one price of one side, oldest first, linked through the orders themselves. A single order leaves by
+ * being unlinked from its neighbours. A cancel-all takes its orders out without touching their neighbours (other
+ * orders, often other accounts' and in no cache): each is only marked dead (its level is cleared) and stays linked
+ * until the head moves past it or the dead outnumber the live by far, when they are unlinked all at once; so a level
+ * never holds more than about twice its live orders. The head is always a live order (or null).
  */
 final class PriceLevel
 {
-    /** Dead orders a level may hold beyond twice its live ones before it drops them all. */
+    /** Dead orders a level may hold beyond twice its live ones before it unlinks them all. */
     private static final int SLACK = 16;
 
     final long price;
@@ -21,6 +21,9 @@ final class PriceLevel
     /** Live orders. */
     int orderCount;
     private int deadCount;
+    /** The next better and next worse level of the side, in priority order (see {@link BookSide}). */
+    PriceLevel better;
+    PriceLevel worse;
 
     PriceLevel(final long price)
     {
@@ -30,6 +33,7 @@ final class PriceLevel
     void append(final Order order)
     {
         order.level = this;
+        order.prev = tail;
         order.next = null;
         if (tail == null)
         {
@@ -44,7 +48,7 @@ final class PriceLevel
         orderCount++;
     }
 
-    /** Takes a live order out: the head at once, any other by marking it dead. */
+    /** Takes a live order out and unlinks it from its neighbours. */
     void remove(final Order order)
     {
         quantity -= order.remain();
@@ -52,22 +56,27 @@ final class PriceLevel
         order.level = null;
         if (order == head)
         {
-            Order next = order.next;
-            while (next != null && next.level != this)
-            {
-                next = next.next;
-                deadCount--;
-            }
-            head = next;
-            if (next == null)
-            {
-                tail = null;
-                deadCount = 0;
-            }
+            advanceHead();
+        }
+        else
+        {
+            unlink(order);
+        }
+    }
+
+    /** Takes a live order out without touching its neighbours: it stays linked, dead (a cancel-all). */
+    void removeLazily(final Order order)
+    {
+        quantity -= order.remain();
+        orderCount--;
+        order.level = null;
+        if (order == head)
+        {
+            advanceHead();
         }
         else if (++deadCount > 2 * orderCount + SLACK)
         {
-            dropDead();
+            unlinkDead();
         }
     }
 
@@ -87,24 +96,61 @@ final class PriceLevel
         return head == null;
     }
 
-    private void dropDead()
+    /** Unlinks the head, which has just left, and the dead orders behind it, up to the next live order. */
+    private void advanceHead()
     {
-        Order last = head;
+        Order next = head.next;
+        unlink(head);
+        while (next != null && next.level != this)
+        {
+            final Order dead = next;
+            next = next.next;
+            unlink(dead);
+            deadCount--;
+        }
+        head = next;
+    }
+
+    private void unlinkDead()
+    {
         long linksLeft = (long)orderCount + deadCount;
-        for (Order order = head.next; order != null; order = order.next)
+        for (Order order = head.next; order != null; )
         {
             if (--linksLeft < 0)
             {
                 throw new IllegalStateException("level " + price + " does not end");
             }
-            if (order.level == this)
+            final Order next = order.next;
+            if (order.level != this)
             {
-                last.next = order;
-                last = order;
+                unlink(order);
             }
+            order = next;
         }
-        last.next = null;
-        tail = last;
         deadCount = 0;
+    }
+
+    private void unlink(final Order order)
+    {
+        final Order prev = order.prev;
+        final Order next = order.next;
+        if (prev == null)
+        {
+            head = next;
+        }
+        else
+        {
+            prev.next = next;
+        }
+        if (next == null)
+        {
+            tail = prev;
+        }
+        else
+        {
+            next.prev = prev;
+        }
+        order.prev = null;
+        order.next = null;
     }
 }

@@ -158,7 +158,7 @@ final class SnapshotCodec
     private static void writeSide(final BookSide side, final DataOutput out) throws IOException
     {
         out.writeInt(side.orderCount());
-        for (final PriceLevel level : side.levels())
+        for (PriceLevel level = side.best(); level != null; level = level.worse)
         {
             for (Order order = level.head; order != null; order = level.next(order))
             {

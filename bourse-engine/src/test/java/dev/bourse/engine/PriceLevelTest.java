@@ -16,7 +16,7 @@ class PriceLevelTest
     }
 
     @Test
-    void shouldKeepTheLiveOrdersInTimeOrderWhateverIsRemovedFromWhereAndDropTheDeadOnes()
+    void shouldKeepTheLiveOrdersInTimeOrderWhateverIsRemovedFromWhereAndHowAndUnlinkTheDeadOnes()
     {
         final PriceLevel level = new PriceLevel(100);
         final List<Order> reference = new ArrayList<>();
@@ -28,7 +28,14 @@ class PriceLevelTest
             {
                 final int index = random.nextInt(100) < 30 ? 0 : random.nextInt(reference.size());
                 final Order removed = reference.remove(index);
-                level.remove(removed);
+                if (random.nextBoolean())
+                {
+                    level.remove(removed);
+                }
+                else
+                {
+                    level.removeLazily(removed);
+                }
                 assertThat(removed.level).isNull();
             }
             else
@@ -57,12 +64,14 @@ class PriceLevelTest
         level.append(second);
         level.append(third);
 
-        level.remove(second);
+        level.removeLazily(second);
         assertThat(level.head).isSameAs(first);
+        assertThat(linked(level)).isEqualTo(3);
         level.remove(first);
 
         assertThat(level.head).isSameAs(third);
         assertThat(live(level)).containsExactly(third);
+        assertThat(linked(level)).as("the dead order behind the head went with it").isEqualTo(1);
         level.remove(third);
         assertThat(level.isEmpty()).isTrue();
         level.append(first);
@@ -82,8 +91,11 @@ class PriceLevelTest
     private static int linked(final PriceLevel level)
     {
         int count = 0;
+        Order previous = null;
         for (Order order = level.head; order != null; order = order.next)
         {
+            assertThat(order.prev).isSameAs(previous);
+            previous = order;
             count++;
         }
         return count;
