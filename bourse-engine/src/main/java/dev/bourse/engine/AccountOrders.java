@@ -14,6 +14,8 @@ final class AccountOrders
     private static final int INITIAL_CAPACITY = 8;
     /** Holes allowed beyond as many as there are orders. */
     private static final int SLACK = 32;
+    /** The array halves when it is this many times the orders it holds (rarely: each halving copies it). */
+    private static final int SHRINK_FACTOR = 8;
 
     private Order[] slots = new Order[INITIAL_CAPACITY];
     private int end;
@@ -34,6 +36,7 @@ final class AccountOrders
     void remove(final Order order)
     {
         vacate(order.accountSlot);
+        order.accountSlot = -1;
         squeezeIfSparse();
     }
 
@@ -49,7 +52,10 @@ final class AccountOrders
         return slots[slot];
     }
 
-    /** Empties an order's slot; the caller squeezes when it is done removing ({@link #squeezeIfSparse()}). */
+    /**
+     * Empties an order's slot (the order keeps its last slot number: a cancel-all takes it out for good); the caller
+     * squeezes when it is done removing ({@link #squeezeIfSparse()}).
+     */
     void vacate(final int slot)
     {
         slots[slot] = null;
@@ -103,9 +109,9 @@ final class AccountOrders
         }
         Arrays.fill(slots, to, end, null);
         end = to;
-        if (slots.length > INITIAL_CAPACITY && slots.length >= 4 * end)
+        if (slots.length >= SHRINK_FACTOR * Math.max(INITIAL_CAPACITY, end))
         {
-            slots = Arrays.copyOf(slots, Math.max(INITIAL_CAPACITY, 2 * end));
+            slots = Arrays.copyOf(slots, slots.length / 2);
         }
     }
 }

@@ -42,8 +42,8 @@ class Order
     /** The previous and next order of the level, possibly dead ones (see {@link PriceLevel}). */
     Order prev;
     Order next;
-    /** The order's slot in its account's {@link AccountOrders}. */
-    int accountSlot;
+    /** The order's slot in its account's {@link AccountOrders}; -1 while it is not in the open-order indexes. */
+    int accountSlot = -1;
 
     Order(
         final long id,
@@ -217,6 +217,12 @@ class Order
     {
         return terms.type() != OrderType.MARKET &&
             (terms.timeInForce() == TimeInForce.GTC || terms.timeInForce() == TimeInForce.POST_ONLY);
+    }
+
+    /** @return whether the order is in the open-order indexes: it rests, or is a triggered stop order matching. */
+    boolean isOpen()
+    {
+        return accountSlot >= 0;
     }
 
     boolean isBuyWithLimit()

@@ -107,13 +107,13 @@ final class OrderProcessor
         }
         else
         {
-            open(order);
             final boolean pending = command.type() == OrderType.STOPLIMIT && !isTriggered(order, pair.lastPrice);
             order.status(pending ? OrderStatus.PENDING : OrderStatus.REQUEST);
             sink.onEvent(new OrderAccepted(order.view(timestampMs)));
             state.emitBalance(account, reserveCurrency, sink);
             if (pending)
             {
+                open(order);
                 pair.stops(order.side()).add(order, order.stopPrice());
             }
             else
@@ -317,6 +317,10 @@ final class OrderProcessor
         return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
     }
 
+    /**
+     * Enters an order that rests (in the book or the stops) in the open-order indexes. An incoming order enters them
+     * only if something of it rests after matching: one that fills at once never touches them.
+     */
     private void open(final Order order)
     {
         if (!state.openOrders.add(order))
@@ -353,6 +357,10 @@ final class OrderProcessor
         }
         else if (order.canRest())
         {
+            if (!order.isOpen())
+            {
+                open(order);
+            }
             order.pair().book(order.side()).add(order, order.price);
         }
         else
@@ -367,7 +375,7 @@ final class OrderProcessor
     private void cancelIncoming(
         final Order order, final long timestampMs, final CancelReason reason, final EventSink sink)
     {
-        if (order.canRest())
+        if (order.isOpen())
         {
             close(order);
         }
@@ -455,7 +463,7 @@ final class OrderProcessor
             pair.book(maker.side()).remove(maker);
             close(maker);
         }
-        if (taker.remain() == 0 && taker.canRest())
+        if (taker.remain() == 0 && taker.isOpen())
         {
             close(taker);
         }
