@@ -32,6 +32,8 @@ class EngineBenchmarkSuiteTest
             "engine.latency.rate50000.p50", "engine.latency.rate50000.p99", "engine.latency.rate50000.p99_9",
             "engine.latency.harness.p99",
             "engine.memory.per_resting_order",
+            "engine.alloc.place", "engine.alloc.cancel", "engine.alloc.match", "engine.alloc.cancel_all_1000",
+            "engine.alloc.cancel_all_1000.per_order",
             "engine.jmh.place_non_crossing", "engine.jmh.cancel", "engine.jmh.match", "engine.jmh.cancel_all_1000");
         assertThat(lines).contains("engine.w2.trades 35421 trades", "engine.w2.volume 84781 lots",
             "engine.w2.resting 10000 orders", "engine.w2.peer_readme_median 0.9 Mcmd/s");
