@@ -13,13 +13,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The whole benchmark suite, {@code ./bourse bench [--quick]}: the engine figures, then the whole-server figures
+ * The whole benchmark suite, {@code ./bourse bench [--quick]}: with {@code --peer}, first Bourse's engine beside the
+ * peer harness ({@link SideBySide}); then the engine figures, then the whole-server figures
  * (Bourse and the ceiling in their own JVMs), then the journal figures, then the history figures
  * ({@link HistoryBenchmark}); one {@code name value unit} line per figure
  * on standard output, everything else on standard error. The full run also writes the plots. Exits 1 when a
  * benchmark fails to run or an outcome check fails, 2 on a usage error; there is no timing assertion.
  * <pre>
  * BenchmarkSuiteMain [--quick] [--parts engine,server,journal,history] [--cli-jar FILE] [--plots-dir DIR]
+ *                    [--peer DIR [--peer-java FILE] [--rounds N]]
  * </pre>
  */
 public final class BenchmarkSuiteMain
@@ -48,7 +50,7 @@ public final class BenchmarkSuiteMain
         {
             System.err.println("bench: " + ex.getMessage());
             System.err.println("usage: bench [--quick] [--parts engine,server,journal,history] [--cli-jar FILE] " +
-                "[--plots-dir DIR]");
+                "[--plots-dir DIR] [--peer DIR [--peer-java FILE] [--rounds N]]");
             System.exit(2);
             return;
         }
@@ -68,6 +70,16 @@ public final class BenchmarkSuiteMain
         try
         {
             workDir = Files.createTempDirectory("bourse-bench");
+            if (options.peer() != null)
+            {
+                final Path scratch = workDir;
+                step("side-by-side", checks, () ->
+                {
+                    new SideBySide(PeerHarness.prepare(options.peer(), options.peerJava(), scratch), options.rounds(),
+                        options.quick()).run(report);
+                    return null;
+                });
+            }
             if (options.parts().contains("engine"))
             {
                 step("engine", checks, () ->
