@@ -4,8 +4,11 @@ package dev.bourse.engine;
  * The orders at one price of one side, oldest first, linked through the orders themselves. A single order leaves by
  * being unlinked from its neighbours. A cancel-all takes its orders out without touching their neighbours (other
  * orders, often other accounts' and in no cache): each is only marked dead (its level is cleared) and stays linked
- * until the head moves past it or the dead outnumber the live by far, when they are unlinked all at once; so a level
- * never holds more than about twice its live orders. The head is always a live order (or null).
+ * until an order is appended behind it (dead orders at the tail, where a quote refreshed by cancel-all leaves them, go
+ * then, while they are likely still in a cache), the head moves past it, or an append or a single removal finds the
+ * dead outnumbering the live by far and unlinks them all. So a level holds at most about twice its live orders once
+ * anything but a cancel-all has touched it, and a cancel-all leaves behind at most what the level held before it.
+ * The head is always a live order (or null).
  */
 final class PriceLevel
 {
@@ -32,6 +35,11 @@ final class PriceLevel
 
     void append(final Order order)
     {
+        while (tail != null && tail.level != this)
+        {
+            unlink(tail);
+            deadCount--;
+        }
         order.level = this;
         order.prev = tail;
         order.next = null;
@@ -46,6 +54,7 @@ final class PriceLevel
         tail = order;
         quantity += order.remain();
         orderCount++;
+        unlinkDeadIfMany();
     }
 
     /** Takes a live order out and unlinks it from its neighbours. */
@@ -62,9 +71,16 @@ final class PriceLevel
         {
             unlink(order);
         }
+        if (head != null)
+        {
+            unlinkDeadIfMany();
+        }
     }
 
-    /** Takes a live order out without touching its neighbours: it stays linked, dead (a cancel-all). */
+    /**
+     * Takes a live order out without touching its neighbours: it stays linked, dead (a cancel-all, which thus costs its
+     * own orders only; the dead are unlinked by the operations that touch the level next).
+     */
     void removeLazily(final Order order)
     {
         quantity -= order.remain();
@@ -74,9 +90,9 @@ final class PriceLevel
         {
             advanceHead();
         }
-        else if (++deadCount > 2 * orderCount + SLACK)
+        else
         {
-            unlinkDead();
+            deadCount++;
         }
     }
 
@@ -109,6 +125,14 @@ final class PriceLevel
             deadCount--;
         }
         head = next;
+    }
+
+    private void unlinkDeadIfMany()
+    {
+        if (deadCount > 2 * orderCount + SLACK)
+        {
+            unlinkDead();
+        }
     }
 
     private void unlinkDead()
