@@ -67,12 +67,6 @@ final class BookSide
         dropIfEmpty(level);
     }
 
-    /** Lowers the quantity of a level after a partial fill of one of its orders. */
-    void reduce(final Order order, final long quantity)
-    {
-        order.level.quantity -= quantity;
-    }
-
     /** @return the best level, or null when the side is empty; {@link PriceLevel#worse} leads to the others. */
     PriceLevel best()
     {

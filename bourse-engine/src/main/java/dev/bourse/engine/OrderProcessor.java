@@ -444,7 +444,6 @@ final class OrderProcessor
         final long makerFee = maker.accrueFee(volume, maker.terms.makerFeePpm());
         final long tradeId = EngineState.TRADE_ID_BASE + ++state.tradeSequence;
 
-        pair.book(maker.side()).reduce(maker, quantity);
         maker.recordFill(quantity, volume);
         taker.recordFill(quantity, volume);
         settle(taker, quantity, volume, takerFee);

@@ -19,8 +19,6 @@ final class PriceLevel
     /** The oldest live order, or null when none is left. */
     Order head;
     private Order tail;
-    /** The live orders' remaining quantity. */
-    long quantity;
     /** Live orders. */
     int orderCount;
     private int deadCount;
@@ -52,7 +50,6 @@ final class PriceLevel
             tail.next = order;
         }
         tail = order;
-        quantity += order.remain();
         orderCount++;
         unlinkDeadIfMany();
     }
@@ -60,7 +57,6 @@ final class PriceLevel
     /** Takes a live order out and unlinks it from its neighbours. */
     void remove(final Order order)
     {
-        quantity -= order.remain();
         orderCount--;
         order.level = null;
         if (order == head)
@@ -83,7 +79,6 @@ final class PriceLevel
      */
     void removeLazily(final Order order)
     {
-        quantity -= order.remain();
         orderCount--;
         order.level = null;
         if (order == head)

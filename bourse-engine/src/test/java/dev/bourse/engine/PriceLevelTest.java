@@ -49,7 +49,6 @@ class PriceLevelTest
             }
             assertThat(live(level)).containsExactlyElementsOf(reference);
             assertThat(level.orderCount).isEqualTo(reference.size());
-            assertThat(level.quantity).isEqualTo(reference.stream().mapToLong(Order::remain).sum());
             assertThat(level.isEmpty()).isEqualTo(reference.isEmpty());
             if (lazy)
             {
