@@ -284,7 +284,7 @@ final class SnapshotCodec
             reservedByAccount[i] = new long[currencyCount];
             for (int c = 0; c < currencyCount; c++)
             {
-                account.balances[c] = in.readLong();
+                account.restoreBalance(state.currencies.get(c), in.readLong());
                 reservedByAccount[i][c] = in.readLong();
             }
             state.accounts.add(account);
