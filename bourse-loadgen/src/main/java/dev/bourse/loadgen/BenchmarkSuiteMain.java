@@ -28,6 +28,8 @@ public final class BenchmarkSuiteMain
 {
     private static final long QUICK_JOURNAL_COMMANDS = 200_000;
     private static final long FULL_JOURNAL_COMMANDS = 10_000_000;
+    private static final int QUICK_STARTUP_OPEN_ORDERS = 8_000;
+    private static final int FULL_STARTUP_OPEN_ORDERS = 1_000_000;
     private static final long QUICK_HISTORY_COMMANDS = 20_000;
     private static final long FULL_HISTORY_COMMANDS = 1_000_000;
     private static final long QUICK_HISTORY_ROWS = 20_000;
@@ -99,10 +101,14 @@ public final class BenchmarkSuiteMain
             if (options.parts().contains("journal"))
             {
                 final Path journalDir = Files.createDirectories(workDir.resolve("journal"));
+                final Path startupDir = Files.createDirectories(workDir.resolve("startup"));
                 step("journal", checks, () ->
                 {
                     new JournalBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
                         options.quick() ? 1 : 3, options.quick() ? 100 : 1_000, report, checks).run(journalDir);
+                    new StartupBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
+                        options.quick() ? QUICK_STARTUP_OPEN_ORDERS : FULL_STARTUP_OPEN_ORDERS, options.cliJar(),
+                        report, checks).run(startupDir);
                     return null;
                 });
             }
