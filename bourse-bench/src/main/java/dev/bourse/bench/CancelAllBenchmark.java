@@ -20,6 +20,9 @@ import dev.bourse.engine.event.Event;
  */
 final class CancelAllBenchmark
 {
+    /** The caller's orders, the other account's and the levels of the book the compiler rounds run on. */
+    private static final int COMPILER_ORDERS = 10;
+
     private final int otherOrders;
     private final int levels;
 
@@ -33,9 +36,21 @@ final class CancelAllBenchmark
         this.levels = levels;
     }
 
-    /** Runs warm-up rounds of both operations on books of {@code orders} caller orders, unmeasured. */
-    void warmUp(final int orders, final int rounds)
+    /**
+     * Runs warm-up rounds of both operations on books of {@code orders} caller orders, unmeasured, after
+     * {@code compilerRounds} of each on a small book: the JIT compiles a method after thousands of calls, and the
+     * rounds on full books call cancel-all only a few dozen times.
+     */
+    void warmUp(final int orders, final int rounds, final int compilerRounds)
     {
+        final CancelAllBook small = new CancelAllBook(COMPILER_ORDERS, COMPILER_ORDERS, COMPILER_ORDERS);
+        for (int i = 0; i < compilerRounds; i++)
+        {
+            cancelAllNanos(small);
+            small.placeCallerOrdersAgain();
+            singleCancelsNanos(small);
+            small.placeCallerOrdersAgain();
+        }
         for (int i = 0; i < rounds; i++)
         {
             cancelAllNanos(new CancelAllBook(orders, otherOrders, levels));
@@ -43,8 +58,12 @@ final class CancelAllBenchmark
         }
     }
 
-    /** Measures cancel-all and single cancels of {@code orders} caller orders, alternating, and prints both. */
-    void measure(final int orders, final int repetitions, final Figures figures)
+    /**
+     * Measures cancel-all and single cancels of {@code orders} caller orders, alternating, and prints both.
+     *
+     * @return the median time of the cancel-all, ms.
+     */
+    double measure(final int orders, final int repetitions, final Figures figures)
     {
         final Samples cancelAll = new Samples(repetitions);
         final Samples singles = new Samples(repetitions);
@@ -59,6 +78,7 @@ final class CancelAllBenchmark
         figures.add("engine.cancel_singles.n" + orders, singlesMs, "ms");
         figures.add("engine.cancel_all.n" + orders + ".per_order", allMs * 1e6 / orders, "ns");
         figures.add("engine.cancel_all.n" + orders + ".speedup_vs_singles", singlesMs / allMs, "x");
+        return allMs;
     }
 
     /**
@@ -88,9 +108,17 @@ final class CancelAllBenchmark
         figures.add(name + ".pairs", pairs, "pairs");
     }
 
-    /** Runs warm-up rounds of the every-pair measurement, unmeasured. */
-    void warmUpEveryPair(final int orders, final int pairs, final int rounds)
+    /** Runs warm-up rounds of the every-pair measurement, unmeasured, after compiler rounds as {@link #warmUp} does. */
+    void warmUpEveryPair(final int orders, final int pairs, final int rounds, final int compilerRounds)
     {
+        final CancelAllBook small = new CancelAllBook(COMPILER_ORDERS, COMPILER_ORDERS, COMPILER_ORDERS, pairs);
+        for (int i = 0; i < compilerRounds; i++)
+        {
+            cancelAllNanos(small, null);
+            small.placeCallerOrdersAgain();
+            perPairCancelAllsNanos(small);
+            small.placeCallerOrdersAgain();
+        }
         for (int i = 0; i < rounds; i++)
         {
             cancelAllNanos(new CancelAllBook(orders, otherOrders, levels, pairs), null);
@@ -165,11 +193,11 @@ final class CancelAllBenchmark
         return elapsedNs;
     }
 
-    private void checkOnlyCallerCancelled(final CancelAllBook book)
+    private static void checkOnlyCallerCancelled(final CancelAllBook book)
     {
-        check(book.callerOpenOrders() == 0 && book.otherOpenOrders() == otherOrders,
+        check(book.callerOpenOrders() == 0 && book.otherOpenOrders() == book.otherOrderCount(),
             "after cancelling: caller " + book.callerOpenOrders() + " open, other " + book.otherOpenOrders() +
-            " open of " + otherOrders);
+            " open of " + book.otherOrderCount());
     }
 
     private static void check(final boolean condition, final String message)

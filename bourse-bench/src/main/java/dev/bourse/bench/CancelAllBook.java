@@ -74,6 +74,15 @@ final class CancelAllBook
         }
     }
 
+    /** Places the caller's orders again as they were placed first, after they were all cancelled. */
+    void placeCallerOrdersAgain()
+    {
+        for (int i = 0; i < callerOrderIds.length; i++)
+        {
+            callerOrderIds[i] = place(CALLER, i);
+        }
+    }
+
     private long place(final long accountId, final int index)
     {
         final int level = index / pairs % levels;
@@ -116,6 +125,11 @@ final class CancelAllBook
     int callerOrderCount()
     {
         return callerOrderIds.length;
+    }
+
+    int otherOrderCount()
+    {
+        return otherPlaced;
     }
 
     int callerOpenOrders()

@@ -3,12 +3,14 @@ package dev.bourse.bench;
 import dev.bourse.bench.workload.Workload;
 import dev.bourse.bench.workload.WorkloadCommand;
 import dev.bourse.bench.workload.WorkloadReplayer;
+import dev.bourse.engine.command.Command;
 import org.HdrHistogram.Histogram;
 
 import java.util.List;
 
 /**
- * Latency of {@code Engine.apply} at fixed offered rates, open loop: W2's main commands (after its prefill) are
+ * Latency of {@code Engine.apply} at fixed offered rates, open loop: W2's main commands (after its prefill, translated
+ * before the run) are
  * due at fixed intervals, and each command's latency runs from when it was due (its intended start) to when its
  * apply returned, so time spent behind schedule counts (coordinated omission corrected). The baseline is the same
  * paced loop with nothing to apply at the highest rate: the cost of the clock and the pacing.
@@ -27,25 +29,27 @@ final class LatencyBenchmark
         final Figures figures)
     {
         final List<WorkloadCommand> timed = main.commands().subList(0, Math.min(commands, main.commands().size()));
+        Command[] prepared = null;
         for (final long rate : ratesPerSecond)
         {
             final WorkloadReplayer replayer = WorkloadReplayer.forWorkload(prefill, ReplayRun.CONFIGURATION);
             replayer.replay(prefill.commands());
-            final Histogram histogram = paced(timed, rate, replayer);
+            prepared = replayer.prepare(timed);
+            final Histogram histogram = paced(prepared, rate, replayer);
             ReplayRun.check(replayer.rejected() == 0, "latency run: " + replayer.rejected() + " rejected");
             print("engine.latency.rate" + rate, histogram, figures);
         }
-        final Histogram harness = paced(timed, ratesPerSecond[ratesPerSecond.length - 1], null);
+        final Histogram harness = paced(prepared, ratesPerSecond[ratesPerSecond.length - 1], null);
         print("engine.latency.harness", harness, figures);
     }
 
     private static Histogram paced(
-        final List<WorkloadCommand> commands, final long ratePerSecond, final WorkloadReplayer replayerOrNull)
+        final Command[] commands, final long ratePerSecond, final WorkloadReplayer replayerOrNull)
     {
         final Histogram histogram = new Histogram(MAX_LATENCY_NS, 3);
         final double intervalNs = 1e9 / ratePerSecond;
         final long startNs = System.nanoTime();
-        for (int i = 0; i < commands.size(); i++)
+        for (int i = 0; i < commands.length; i++)
         {
             final long intendedNs = startNs + (long)(i * intervalNs);
             while (System.nanoTime() < intendedNs)
@@ -54,7 +58,7 @@ final class LatencyBenchmark
             }
             if (replayerOrNull != null)
             {
-                replayerOrNull.replay(commands.get(i));
+                replayerOrNull.replay(commands[i]);
             }
             histogram.recordValue(Math.min(System.nanoTime() - intendedNs, MAX_LATENCY_NS));
         }

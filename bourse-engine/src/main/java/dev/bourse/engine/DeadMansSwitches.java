@@ -62,7 +62,7 @@ final class DeadMansSwitches
             }
             final Pair pair = account.deadMansSwitchPair;
             arm(account, null, 0);
-            orders.cancelAll(account, pair, null, CancelReason.DEAD_MANS_SWITCH, timestampMs, sink);
+            orders.cancelAll(account, pair, null, CancelReason.DEAD_MANS_SWITCH, sink);
         }
         return Status.SUCCESS;
     }

@@ -77,7 +77,7 @@ final class EngineState
         {
             case PlaceOrder place -> orderProcessor.place(place, timestampMs, sink);
             case CancelOrder cancel -> orderProcessor.cancel(cancel, timestampMs, sink);
-            case CancelAllOrders cancelAll -> orderProcessor.cancelAll(cancelAll, timestampMs, sink);
+            case CancelAllOrders cancelAll -> orderProcessor.cancelAll(cancelAll, sink);
             case SetDeadMansSwitch set -> deadMansSwitches.set(set, timestampMs, sink);
             case FireDeadMansSwitches ignored -> deadMansSwitches.fire(timestampMs, sink);
             case Transfer transfer -> transfer(transfer, timestampMs, sink);
@@ -389,7 +389,7 @@ final class EngineState
     OrderView openOrder(final long orderId)
     {
         final Order order = openOrders.get(orderId);
-        return order == null ? null : order.view();
+        return order == null ? null : order.view(0);
     }
 
     List<OrderView> openOrders(final long accountId, final String coinPair)
@@ -398,9 +398,13 @@ final class EngineState
         final Pair pair = pair(coinPair);
         final List<OrderView> views = new ArrayList<>();
         final AccountOrders orders = account == null || pair == null ? null : account.openOrders(pair);
-        for (Order order = orders == null ? null : orders.head; order != null; order = order.accountNext)
+        for (int slot = 0; orders != null && slot < orders.end(); slot++)
         {
-            views.add(order.view());
+            final Order order = orders.at(slot);
+            if (order != null)
+            {
+                views.add(order.view(0));
+            }
         }
         return views;
     }

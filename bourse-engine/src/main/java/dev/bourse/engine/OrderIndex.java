@@ -5,26 +5,35 @@ import org.agrona.collections.Long2ObjectHashMap;
 import java.util.function.Consumer;
 
 /**
- * The open orders by ID. Order IDs come from a sequence, so the index is a set of small pages of consecutive IDs
- * found by page number: adding, finding and removing an order touch one slot next to those of the orders placed
- * just before and after it, and cancelling an account's orders (ascending IDs) walks the pages in order. A page is
- * dropped when its last order leaves, so memory follows the open orders, at most one page per open order.
+ * The open orders by ID. Order IDs come from a sequence, so the index is a set of small pages of consecutive IDs,
+ * themselves in chunks of consecutive pages found by chunk number: adding, finding and removing an order touch one
+ * slot next to those of the orders placed just before and after it, through a hash map of chunks small enough to stay
+ * in a cache (one entry per 4,096 IDs between the oldest and the newest open order), and cancelling an account's orders
+ * (ascending IDs) walks the pages in order. A page is dropped when its last order leaves, and a chunk when its last
+ * page does, so memory follows the open orders: at most one page and one chunk per open order.
  */
 final class OrderIndex
 {
     private static final int PAGE_SHIFT = 6;
     private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     private static final long SLOT_MASK = PAGE_SIZE - 1;
+    private static final int CHUNK_SHIFT = PAGE_SHIFT + 6;
+    private static final int PAGES_PER_CHUNK = 1 << (CHUNK_SHIFT - PAGE_SHIFT);
+    private static final long PAGE_MASK = PAGES_PER_CHUNK - 1;
 
-    private final Long2ObjectHashMap<Page> pages = new Long2ObjectHashMap<>();
-    private Page lastPage;
-    private long lastPageNumber;
+    private final Long2ObjectHashMap<Chunk> chunks = new Long2ObjectHashMap<>();
+    private Chunk lastChunk;
+    private long lastChunkNumber = -1;
+    /** The page of the newest order: new orders join it, whatever pages lookups went to in between. */
+    private Page newestPage;
+    private long newestPageNumber = -1;
     private int size;
 
     /** @return the open order with the ID, or null. */
     Order get(final long orderId)
     {
-        final Page page = page(orderId >> PAGE_SHIFT);
+        final Chunk chunk = chunk(orderId >> CHUNK_SHIFT);
+        final Page page = chunk == null ? null : chunk.pages[(int)((orderId >> PAGE_SHIFT) & PAGE_MASK)];
         return page == null ? null : page.slots[(int)(orderId & SLOT_MASK)];
     }
 
@@ -32,12 +41,31 @@ final class OrderIndex
     boolean add(final Order order)
     {
         final long pageNumber = order.id >> PAGE_SHIFT;
-        Page page = page(pageNumber);
+        Page page = pageNumber == newestPageNumber ? newestPage : null;
         if (page == null)
         {
-            page = new Page();
-            pages.put(pageNumber, page);
-            remember(pageNumber, page);
+            final long chunkNumber = order.id >> CHUNK_SHIFT;
+            Chunk chunk = chunk(chunkNumber);
+            if (chunk == null)
+            {
+                chunk = new Chunk();
+                chunks.put(chunkNumber, chunk);
+                lastChunk = chunk;
+                lastChunkNumber = chunkNumber;
+            }
+            final int pageIndex = (int)(pageNumber & PAGE_MASK);
+            page = chunk.pages[pageIndex];
+            if (page == null)
+            {
+                page = new Page();
+                chunk.pages[pageIndex] = page;
+                chunk.count++;
+            }
+            if (pageNumber >= newestPageNumber)
+            {
+                newestPage = page;
+                newestPageNumber = pageNumber;
+            }
         }
         final int slot = (int)(order.id & SLOT_MASK);
         if (page.slots[slot] != null)
@@ -53,8 +81,10 @@ final class OrderIndex
     /** Removes the order, which must be in the index. */
     void remove(final Order order)
     {
-        final long pageNumber = order.id >> PAGE_SHIFT;
-        final Page page = page(pageNumber);
+        final long chunkNumber = order.id >> CHUNK_SHIFT;
+        final Chunk chunk = chunk(chunkNumber);
+        final int pageIndex = (int)((order.id >> PAGE_SHIFT) & PAGE_MASK);
+        final Page page = chunk == null ? null : chunk.pages[pageIndex];
         final int slot = (int)(order.id & SLOT_MASK);
         if (page == null || page.slots[slot] != order)
         {
@@ -65,10 +95,17 @@ final class OrderIndex
         size--;
         if (page.count == 0)
         {
-            pages.remove(pageNumber);
-            if (page == lastPage)
+            chunk.pages[pageIndex] = null;
+            if (page == newestPage)
             {
-                lastPage = null;
+                newestPage = null;
+                newestPageNumber = -1;
+            }
+            if (--chunk.count == 0)
+            {
+                chunks.remove(chunkNumber);
+                lastChunk = null;
+                lastChunkNumber = -1;
             }
         }
     }
@@ -81,36 +118,40 @@ final class OrderIndex
     /** Gives every open order to the action, in no particular order. */
     void forEach(final Consumer<Order> action)
     {
-        for (final Page page : pages.values())
+        for (final Chunk chunk : chunks.values())
         {
-            for (final Order order : page.slots)
+            for (final Page page : chunk.pages)
             {
-                if (order != null)
+                for (int slot = 0; page != null && slot < PAGE_SIZE; slot++)
                 {
-                    action.accept(order);
+                    if (page.slots[slot] != null)
+                    {
+                        action.accept(page.slots[slot]);
+                    }
                 }
             }
         }
     }
 
-    private Page page(final long pageNumber)
+    private Chunk chunk(final long chunkNumber)
     {
-        if (lastPage != null && lastPageNumber == pageNumber)
+        if (chunkNumber == lastChunkNumber)
         {
-            return lastPage;
+            return lastChunk;
         }
-        final Page page = pages.get(pageNumber);
-        if (page != null)
+        final Chunk chunk = chunks.get(chunkNumber);
+        if (chunk != null)
         {
-            remember(pageNumber, page);
+            lastChunk = chunk;
+            lastChunkNumber = chunkNumber;
         }
-        return page;
+        return chunk;
     }
 
-    private void remember(final long pageNumber, final Page page)
+    private static final class Chunk
     {
-        lastPage = page;
-        lastPageNumber = pageNumber;
+        final Page[] pages = new Page[PAGES_PER_CHUNK];
+        int count;
     }
 
     private static final class Page

@@ -23,6 +23,8 @@ final class OrderProcessor
     private final ArrayDeque<Order> triggered = new ArrayDeque<>();
     private long walkedVolume;
     private boolean[] balanceEmitted = new boolean[0];
+    /** A cancel-all's reserves released on one pair, by side (ordinal): no branch on the side per order. */
+    private final long[] releasedBySide = new long[Side.values().length];
 
     OrderProcessor(final EngineState state)
     {
@@ -80,10 +82,9 @@ final class OrderProcessor
             return Status.POST_ONLY_WOULD_TAKE;
         }
 
-        final Order order = new Order(EngineState.ORDER_ID_BASE + ++state.orderSequence, account, pair,
-            command.type(), command.side(), command.price(), command.stopPrice(), command.quantity(), reserve,
-            pair.policy.makerFeePpm(), pair.policy.takerFeePpm(), timestampMs, timeInForce, prevention,
-            clientOrderId);
+        final Order order = Order.accept(EngineState.ORDER_ID_BASE + ++state.orderSequence, account,
+            pair.terms(command.side(), command.type(), timeInForce, prevention), command.price(), command.stopPrice(),
+            command.quantity(), reserve, timestampMs, clientOrderId);
         account.reserve(reserveCurrency, reserve);
         if (clientOrderId != null)
         {
@@ -92,10 +93,10 @@ final class OrderProcessor
         }
         if (!order.canRest())
         {
-            order.status = OrderStatus.REQUEST;
-            sink.onEvent(new OrderAccepted(order.view()));
+            order.status(OrderStatus.REQUEST);
+            sink.onEvent(new OrderAccepted(order.view(timestampMs)));
             state.emitBalance(account, reserveCurrency, sink);
-            if (timeInForce == TimeInForce.FOK && fillable(order) < order.remain)
+            if (timeInForce == TimeInForce.FOK && fillable(order) < order.remain())
             {
                 cancelIncoming(order, timestampMs, CancelReason.UNFILLED_FOK, sink);
             }
@@ -106,14 +107,14 @@ final class OrderProcessor
         }
         else
         {
-            open(order);
             final boolean pending = command.type() == OrderType.STOPLIMIT && !isTriggered(order, pair.lastPrice);
-            order.status = pending ? OrderStatus.PENDING : OrderStatus.REQUEST;
-            sink.onEvent(new OrderAccepted(order.view()));
+            order.status(pending ? OrderStatus.PENDING : OrderStatus.REQUEST);
+            sink.onEvent(new OrderAccepted(order.view(timestampMs)));
             state.emitBalance(account, reserveCurrency, sink);
             if (pending)
             {
-                pair.stops(order.side).add(order, order.stopPrice);
+                open(order);
+                pair.stops(order.side()).add(order, order.stopPrice());
             }
             else
             {
@@ -253,7 +254,8 @@ final class OrderProcessor
     /** @return the quantity of the order that would fill now: its remainder at most. */
     private long fillable(final Order taker)
     {
-        return walk(taker.account, taker.selfTradePrevention, taker.pair, taker.side, taker.price, taker.remain);
+        return walk(taker.account, taker.terms.selfTradePrevention(), taker.pair(), taker.side(), taker.price,
+            taker.remain());
     }
 
     /**
@@ -278,13 +280,13 @@ final class OrderProcessor
         long left = wanted;
         long volume = 0;
         walkedVolume = 0;
-        for (final PriceLevel level : pair.book(takerSide.opposite()).levels())
+        for (PriceLevel level = pair.book(takerSide.opposite()).best(); level != null; level = level.worse)
         {
             if (takerSide == Side.BUY ? level.price > limitPrice : level.price < limitPrice)
             {
                 break;
             }
-            for (Order maker = level.head; maker != null && left > 0; maker = maker.next)
+            for (Order maker = level.head; maker != null && left > 0; maker = level.next(maker))
             {
                 if (maker.account == account && prevention != SelfTradePrevention.NONE)
                 {
@@ -295,7 +297,7 @@ final class OrderProcessor
                     }
                     continue;
                 }
-                final long fill = Math.min(left, maker.remain);
+                final long fill = Math.min(left, maker.remain());
                 volume = Math.addExact(volume, pair.volume(level.price, fill));
                 left -= fill;
             }
@@ -315,26 +317,26 @@ final class OrderProcessor
         return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
     }
 
+    /**
+     * Enters an order that rests (in the book or the stops) in the open-order indexes. An incoming order enters them
+     * only if something of it rests after matching: one that fills at once never touches them.
+     */
     private void open(final Order order)
     {
         if (!state.openOrders.add(order))
         {
             throw new IllegalStateException("order " + order.id + " is open already");
         }
-        order.account.openOrdersOrCreate(order.pair).append(order);
+        order.account.openOrdersOrCreate(order.pair()).append(order);
         order.account.openOrderCount++;
     }
 
     private void close(final Order order)
     {
-        close(order, order.account.openOrders(order.pair));
-    }
-
-    private void close(final Order order, final AccountOrders accountOrders)
-    {
+        final AccountOrders accountOrders = order.account.openOrders(order.pair());
         state.openOrders.remove(order);
-        accountOrders.unlink(order);
-        order.account.forgetIfEmpty(order.pair, accountOrders);
+        accountOrders.remove(order);
+        order.account.forgetIfEmpty(order.pair(), accountOrders);
         order.account.openOrderCount--;
     }
 
@@ -345,7 +347,7 @@ final class OrderProcessor
     private void enterBook(final Order order, final long timestampMs, final EventSink sink)
     {
         final boolean expired = match(order, timestampMs, sink);
-        if (order.remain == 0)
+        if (order.remain() == 0)
         {
             return;
         }
@@ -355,12 +357,17 @@ final class OrderProcessor
         }
         else if (order.canRest())
         {
-            order.pair.book(order.side).add(order, order.price);
+            if (!order.isOpen())
+            {
+                open(order);
+            }
+            order.pair().book(order.side()).add(order, order.price);
         }
         else
         {
-            cancelIncoming(order, timestampMs, order.type == OrderType.MARKET ? CancelReason.UNFILLED_MARKET :
-                order.timeInForce == TimeInForce.FOK ? CancelReason.UNFILLED_FOK : CancelReason.UNFILLED_IOC, sink);
+            cancelIncoming(order, timestampMs, order.type() == OrderType.MARKET ? CancelReason.UNFILLED_MARKET :
+                order.terms.timeInForce() == TimeInForce.FOK ? CancelReason.UNFILLED_FOK : CancelReason.UNFILLED_IOC,
+                sink);
         }
     }
 
@@ -368,30 +375,30 @@ final class OrderProcessor
     private void cancelIncoming(
         final Order order, final long timestampMs, final CancelReason reason, final EventSink sink)
     {
-        if (order.canRest())
+        if (order.isOpen())
         {
             close(order);
         }
-        order.cancelRemainder(timestampMs);
+        order.cancelRemainder();
         releaseReserve(order, sink);
-        sink.onEvent(new OrderCancelled(order.view(), reason));
+        sink.onEvent(new OrderCancelled(order.view(timestampMs), reason));
     }
 
     private static boolean crosses(final Order taker, final long makerPrice)
     {
-        if (taker.type == OrderType.MARKET)
+        if (taker.type() == OrderType.MARKET)
         {
             return true;
         }
-        return taker.side == Side.BUY ? makerPrice <= taker.price : makerPrice >= taker.price;
+        return taker.side() == Side.BUY ? makerPrice <= taker.price : makerPrice >= taker.price;
     }
 
     /** @return whether self-trade prevention expired the incoming order (EXPIRE_TAKER, EXPIRE_BOTH). */
     private boolean match(final Order taker, final long timestampMs, final EventSink sink)
     {
-        final BookSide opposite = taker.pair.book(taker.side.opposite());
+        final BookSide opposite = taker.pair().book(taker.side().opposite());
         long iterationsLeft = (long)opposite.orderCount() + 1;
-        while (taker.remain > 0)
+        while (taker.remain() > 0)
         {
             if (--iterationsLeft < 0)
             {
@@ -403,10 +410,10 @@ final class OrderProcessor
                 return false;
             }
             final Order maker = level.head;
-            final SelfTradePrevention prevention = taker.selfTradePrevention;
+            final SelfTradePrevention prevention = taker.terms.selfTradePrevention();
             if (maker.account != taker.account || prevention == SelfTradePrevention.NONE)
             {
-                trade(taker, maker, level.price, Math.min(taker.remain, maker.remain), timestampMs, sink);
+                trade(taker, maker, level.price, Math.min(taker.remain(), maker.remain()), timestampMs, sink);
             }
             else
             {
@@ -431,32 +438,31 @@ final class OrderProcessor
         final long timestampMs,
         final EventSink sink)
     {
-        final Pair pair = taker.pair;
+        final Pair pair = taker.pair();
         final long volume = pair.volume(price, quantity);
-        final long takerFee = taker.accrueFee(volume, taker.takerFeePpm);
-        final long makerFee = maker.accrueFee(volume, maker.makerFeePpm);
+        final long takerFee = taker.accrueFee(volume, taker.terms.takerFeePpm());
+        final long makerFee = maker.accrueFee(volume, maker.terms.makerFeePpm());
         final long tradeId = EngineState.TRADE_ID_BASE + ++state.tradeSequence;
 
-        pair.book(maker.side).reduce(maker, quantity);
-        maker.recordFill(quantity, volume, timestampMs);
-        taker.recordFill(quantity, volume, timestampMs);
+        maker.recordFill(quantity, volume);
+        taker.recordFill(quantity, volume);
         settle(taker, quantity, volume, takerFee);
         settle(maker, quantity, volume, makerFee);
         pair.market.fees += takerFee + makerFee;
         pair.lastPrice = price;
 
-        sink.onEvent(new TradeExecuted(tradeId, pair.coinPair, price, quantity, volume, taker.side, taker.id,
+        sink.onEvent(new TradeExecuted(tradeId, pair.coinPair, price, quantity, volume, taker.side(), taker.id,
             taker.account.id, takerFee, maker.id, maker.account.id, makerFee, timestampMs));
-        sink.onEvent(new OrderFilled(maker.view(), tradeId, price, quantity, volume, makerFee, true));
-        sink.onEvent(new OrderFilled(taker.view(), tradeId, price, quantity, volume, takerFee, false));
+        sink.onEvent(new OrderFilled(maker.view(timestampMs), tradeId, price, quantity, volume, makerFee, true));
+        sink.onEvent(new OrderFilled(taker.view(timestampMs), tradeId, price, quantity, volume, takerFee, false));
         emitBalances(maker.account, pair, sink);
         emitBalances(taker.account, pair, sink);
-        if (maker.remain == 0)
+        if (maker.remain() == 0)
         {
-            pair.book(maker.side).remove(maker);
+            pair.book(maker.side()).remove(maker);
             close(maker);
         }
-        if (taker.remain == 0 && taker.canRest())
+        if (taker.remain() == 0 && taker.isOpen())
         {
             close(taker);
         }
@@ -466,8 +472,8 @@ final class OrderProcessor
     private static void settle(final Order order, final long quantity, final long volume, final long fee)
     {
         final Account account = order.account;
-        final Pair pair = order.pair;
-        if (order.side == Side.BUY)
+        final Pair pair = order.pair();
+        if (order.side() == Side.BUY)
         {
             final long charge = Math.addExact(volume, fee);
             consumeReserve(order, pair.market, charge);
@@ -481,7 +487,7 @@ final class OrderProcessor
                 }
                 releasePart(order, excess);
             }
-            else if (order.remain == 0)
+            else if (order.remain() == 0)
             {
                 releasePart(order, order.reserveRemaining);
             }
@@ -529,7 +535,7 @@ final class OrderProcessor
         {
             return false;
         }
-        return stop.side == Side.BUY ? lastPrice >= stop.stopPrice : lastPrice <= stop.stopPrice;
+        return stop.side() == Side.BUY ? lastPrice >= stop.stopPrice() : lastPrice <= stop.stopPrice();
     }
 
     /** Moves every stop order the last price has reached into the book, in the order they are reached. */
@@ -544,8 +550,8 @@ final class OrderProcessor
                 throw new IllegalStateException("stop triggers on " + pair.coinPair + " did not terminate");
             }
             final Order order = triggered.poll();
-            order.status = OrderStatus.REQUEST;
-            sink.onEvent(new OrderTriggered(order.view()));
+            order.status(OrderStatus.REQUEST);
+            sink.onEvent(new OrderTriggered(order.view(timestampMs)));
             enterBook(order, timestampMs, sink);
             collectTriggered(pair);
         }
@@ -606,7 +612,7 @@ final class OrderProcessor
         return Status.SUCCESS;
     }
 
-    Status cancelAll(final CancelAllOrders command, final long timestampMs, final EventSink sink)
+    Status cancelAll(final CancelAllOrders command, final EventSink sink)
     {
         final Account account = state.account(command.accountId());
         if (account == null)
@@ -618,7 +624,7 @@ final class OrderProcessor
         {
             return Status.INVALID_COIN_PAIR;
         }
-        cancelAll(account, pair, command.side(), CancelReason.CANCEL_ALL, timestampMs, sink);
+        cancelAll(account, pair, command.side(), CancelReason.CANCEL_ALL, sink);
         return Status.SUCCESS;
     }
 
@@ -628,21 +634,15 @@ final class OrderProcessor
      * the account's open orders on those pairs; allocates one array of IDs (and of pair IDs), nothing per order.
      */
     void cancelAll(
-        final Account account,
-        final Pair pair,
-        final Side side,
-        final CancelReason reason,
-        final long timestampMs,
-        final EventSink sink)
+        final Account account, final Pair pair, final Side side, final CancelReason reason, final EventSink sink)
     {
         final int[] pairIds = pair != null ? new int[] {pair.id} : account.pairIdsWithOpenOrders();
         final long[] cancelledIds = new long[pair != null ? countOf(account.openOrders(pair)) : account.openOrderCount];
         int cancelled = 0;
         for (int i = 0; i < pairIds.length; i++)
         {
-            final Pair coveredPair = state.pairs.get(pairIds[i]);
             final int before = cancelled;
-            cancelled = cancelOrders(account.openOrders(coveredPair), side, cancelledIds, cancelled, timestampMs);
+            cancelled = cancelOrders(account, state.pairs.get(pairIds[i]), side, cancelledIds, cancelled);
             pairIds[i] = cancelled > before ? pairIds[i] : -1;
         }
         if (pairIds.length > 1)
@@ -659,26 +659,53 @@ final class OrderProcessor
         return orders == null ? 0 : orders.count;
     }
 
-    /** Cancels the account's orders of the list of the side (null: both); @return the IDs filled in so far. */
-    private int cancelOrders(
-        final AccountOrders orders, final Side side, final long[] ids, final int filled, final long timestampMs)
+    /**
+     * Cancels the account's orders on the pair of the side (null: both), fills in their IDs and releases their
+     * reserves with one change per currency; @return the IDs filled in so far. Per order it only takes the order out
+     * of its level and the open-order index (and out of the account's list when a side is asked; else the list is
+     * dropped whole at the end): nothing is allocated or looked up per order.
+     */
+    private int cancelOrders(final Account account, final Pair pair, final Side side, final long[] ids, final int filled)
     {
-        int count = filled;
-        long iterationsLeft = countOf(orders);
-        for (Order order = orders == null ? null : orders.head; order != null; )
+        final AccountOrders orders = account.openOrders(pair);
+        if (orders == null)
         {
-            if (--iterationsLeft < 0)
-            {
-                throw new IllegalStateException("cancel-all of account " + order.account.id + " did not terminate");
-            }
-            final Order next = order.accountNext;
-            if (side == null || order.side == side)
+            return filled;
+        }
+        int count = filled;
+        final long[] released = releasedBySide;
+        released[0] = 0;
+        released[1] = 0;
+        final int end = orders.end();
+        for (int slot = 0; slot < end; slot++)
+        {
+            final Order order = orders.at(slot);
+            if (order != null && (side == null || order.side() == side))
             {
                 ids[count++] = order.id;
-                removeAndCancel(order, orders, timestampMs);
+                released[order.side().ordinal()] += order.reserveRemaining;
+                pair.sideOf(order).removeLazily(order);
+                state.openOrders.remove(order);
+                if (side != null)
+                {
+                    orders.vacate(slot);
+                }
+                order.cancelRemainder();
+                order.reserveRemaining = 0;
             }
-            order = next;
         }
+        if (side == null)
+        {
+            orders.clear();
+        }
+        else
+        {
+            orders.squeezeIfSparse();
+        }
+        account.openOrderCount -= count - filled;
+        account.forgetIfEmpty(pair, orders);
+        account.reserve(pair.market, -released[Side.BUY.ordinal()]);
+        account.reserve(pair.currency, -released[Side.SELL.ordinal()]);
         return count;
     }
 
@@ -723,24 +750,17 @@ final class OrderProcessor
     private void cancelOpenOrder(
         final Order order, final long timestampMs, final CancelReason reason, final EventSink sink)
     {
-        removeAndCancel(order, timestampMs);
+        removeAndCancel(order);
         state.emitBalance(order.account, order.reserveCurrency(), sink);
-        sink.onEvent(new OrderCancelled(order.view(), reason));
+        sink.onEvent(new OrderCancelled(order.view(timestampMs), reason));
     }
 
     /** Takes an open order out of the book (or the stops) and the indexes, cancels its remainder, frees its reserve. */
-    private void removeAndCancel(final Order order, final long timestampMs)
+    private void removeAndCancel(final Order order)
     {
-        removeAndCancel(order, order.account.openOrders(order.pair), timestampMs);
-    }
-
-    private void removeAndCancel(final Order order, final AccountOrders accountOrders, final long timestampMs)
-    {
-        final BookSide side = order.status == OrderStatus.PENDING ?
-            order.pair.stops(order.side) : order.pair.book(order.side);
-        side.remove(order);
-        close(order, accountOrders);
-        order.cancelRemainder(timestampMs);
+        order.pair().sideOf(order).remove(order);
+        close(order);
+        order.cancelRemainder();
         releasePart(order, order.reserveRemaining);
     }
 }

@@ -3,6 +3,11 @@ package dev.bourse.engine;
 /** A pair with its policy, book, stop orders and last trade price. */
 final class Pair
 {
+    private static final int SIDES = Side.values().length;
+    private static final int TYPES = OrderType.values().length;
+    private static final int TIMES_IN_FORCE = TimeInForce.values().length;
+    private static final int PREVENTIONS = SelfTradePrevention.values().length;
+
     final int id;
     final String coinPair;
     final Currency currency;
@@ -16,6 +21,8 @@ final class Pair
     long lotSize;
     long volumeFactor;
     long lastPrice;
+    /** The terms of orders accepted now, by combination of side, type, time in force and self-trade prevention. */
+    private final OrderTerms[] currentTerms = new OrderTerms[SIDES * TYPES * TIMES_IN_FORCE * PREVENTIONS];
 
     Pair(final int id, final Currency currency, final Currency market, final PairPolicy policy)
     {
@@ -52,6 +59,30 @@ final class Pair
     BookSide stops(final Side side)
     {
         return side == Side.BUY ? buyStops : sellStops;
+    }
+
+    /** @return the side of the book, or of the stops when it is PENDING, an open order of this pair rests in. */
+    BookSide sideOf(final Order order)
+    {
+        return order.isPending() ? stops(order.side()) : book(order.side());
+    }
+
+    /** @return the terms of an order accepted now with these options, at the pair's fee rates now; shared. */
+    OrderTerms terms(
+        final Side side, final OrderType type, final TimeInForce timeInForce, final SelfTradePrevention prevention)
+    {
+        final int slot = ((side.ordinal() * TYPES + type.ordinal()) * TIMES_IN_FORCE + timeInForce.ordinal()) *
+            PREVENTIONS + prevention.ordinal();
+        final OrderTerms terms = currentTerms[slot];
+        if (terms != null && terms.makerFeePpm() == policy.makerFeePpm() &&
+            terms.takerFeePpm() == policy.takerFeePpm())
+        {
+            return terms;
+        }
+        final OrderTerms now = new OrderTerms(this, side, type, timeInForce, prevention, policy.makerFeePpm(),
+            policy.takerFeePpm());
+        currentTerms[slot] = now;
+        return now;
     }
 
     int openOrderCount()

@@ -14,7 +14,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -156,9 +158,9 @@ final class SnapshotCodec
     private static void writeSide(final BookSide side, final DataOutput out) throws IOException
     {
         out.writeInt(side.orderCount());
-        for (final PriceLevel level : side.levels())
+        for (PriceLevel level = side.best(); level != null; level = level.worse)
         {
-            for (Order order = level.head; order != null; order = order.next)
+            for (Order order = level.head; order != null; order = level.next(order))
             {
                 writeOrder(order, out);
             }
@@ -167,27 +169,28 @@ final class SnapshotCodec
 
     private static void writeOrder(final Order order, final DataOutput out) throws IOException
     {
+        final OrderTerms terms = order.terms;
         out.writeLong(order.id);
         out.writeLong(order.account.id);
-        out.writeByte(EnumCodes.code(order.type));
-        out.writeByte(EnumCodes.code(order.side));
+        out.writeByte(EnumCodes.code(terms.type()));
+        out.writeByte(EnumCodes.code(terms.side()));
         out.writeLong(order.price);
-        out.writeLong(order.stopPrice);
+        out.writeLong(order.stopPrice());
         out.writeLong(order.initialQuantity);
-        out.writeLong(order.reservedValue);
-        out.writeInt(order.makerFeePpm);
-        out.writeInt(order.takerFeePpm);
+        out.writeLong(order.reservedValue());
+        out.writeInt(terms.makerFeePpm());
+        out.writeInt(terms.takerFeePpm());
         out.writeLong(order.createdAtMs);
-        out.writeLong(order.remain);
+        out.writeLong(order.remain());
         out.writeLong(order.filled);
-        out.writeLong(order.cancelled);
+        out.writeLong(order.cancelled());
         out.writeLong(order.filledVolume);
         out.writeLong(order.feeUnits);
         out.writeLong(order.feeRemainderPpm);
         out.writeLong(order.reserveRemaining);
-        out.writeByte(EnumCodes.code(order.status));
-        out.writeByte(EnumCodes.code(order.timeInForce));
-        out.writeByte(EnumCodes.code(order.selfTradePrevention));
+        out.writeByte(EnumCodes.code(order.status()));
+        out.writeByte(EnumCodes.code(terms.timeInForce()));
+        out.writeByte(EnumCodes.code(terms.selfTradePrevention()));
         out.writeBoolean(order.clientOrderId != null);
         if (order.clientOrderId != null)
         {
@@ -281,7 +284,7 @@ final class SnapshotCodec
             reservedByAccount[i] = new long[currencyCount];
             for (int c = 0; c < currencyCount; c++)
             {
-                account.balances[c] = in.readLong();
+                account.restoreBalance(state.currencies.get(c), in.readLong());
                 reservedByAccount[i][c] = in.readLong();
             }
             state.accounts.add(account);
@@ -302,12 +305,13 @@ final class SnapshotCodec
         }
 
         final List<Order> orders = new ArrayList<>();
+        final Map<OrderTerms, OrderTerms> termsRead = new HashMap<>();
         for (final Pair pair : state.pairs)
         {
-            readSide(state, pair, Side.BUY, false, withOptions, orders, in);
-            readSide(state, pair, Side.SELL, false, withOptions, orders, in);
-            readSide(state, pair, Side.BUY, true, withOptions, orders, in);
-            readSide(state, pair, Side.SELL, true, withOptions, orders, in);
+            readSide(state, pair, Side.BUY, false, withOptions, orders, termsRead, in);
+            readSide(state, pair, Side.SELL, false, withOptions, orders, termsRead, in);
+            readSide(state, pair, Side.BUY, true, withOptions, orders, termsRead, in);
+            readSide(state, pair, Side.SELL, true, withOptions, orders, termsRead, in);
         }
         if (in.readInt() != END)
         {
@@ -360,6 +364,7 @@ final class SnapshotCodec
         final boolean stops,
         final boolean withOptions,
         final List<Order> orders,
+        final Map<OrderTerms, OrderTerms> termsRead,
         final DataInput in) throws IOException
     {
         final BookSide side = stops ? pair.stops(sideOfOrders) : pair.book(sideOfOrders);
@@ -389,25 +394,49 @@ final class SnapshotCodec
             final SelfTradePrevention prevention = withOptions ?
                 code(EnumCodes::selfTradePrevention, in.readByte()) : state.configuration.selfTradePrevention();
             final String clientOrderId = withOptions && in.readBoolean() ? readClientOrderId(in) : null;
-            final Order order = new Order(id, account, pair, type, orderSide, price, stopPrice, initialQuantity,
-                reservedValue, makerFeePpm, takerFeePpm, createdAtMs, timeInForce, prevention, clientOrderId);
-            order.remain = remain;
+            final OrderTerms terms = terms(pair, orderSide, type, timeInForce, prevention, makerFeePpm, takerFeePpm,
+                termsRead);
+            final Order order = Order.accept(id, account, terms, price, stopPrice, initialQuantity,
+                reserveRemaining, createdAtMs, clientOrderId);
             order.filled = filled;
-            order.cancelled = cancelled;
             order.filledVolume = filledVolume;
             order.feeUnits = feeUnits;
-            order.feeRemainderPpm = feeRemainderPpm;
-            order.reserveRemaining = reserveRemaining;
-            order.status = status;
-            if (order.side != sideOfOrders || !order.status.isOpen() || (order.status == OrderStatus.PENDING) != stops ||
-                order.remain <= 0 || order.filled + order.remain + order.cancelled != order.initialQuantity ||
-                !order.canRest())
+            order.feeRemainderPpm = (int)feeRemainderPpm;
+            order.status(status);
+            if (orderSide != sideOfOrders || !status.isOpen() || (status == OrderStatus.PENDING) != stops ||
+                type == OrderType.MARKET || (type == OrderType.LIMIT && stopPrice != 0) || !order.canRest() ||
+                filled < 0 || remain <= 0 || cancelled != 0 || filled + remain != initialQuantity ||
+                order.reservedValue() != reservedValue || reserveRemaining < 0 || feeUnits < 0 ||
+                feeRemainderPpm < 0 || feeRemainderPpm >= PairPolicy.PPM)
             {
-                throw new IOException("engine snapshot holds an inconsistent order " + order.id);
+                throw new IOException("engine snapshot holds an inconsistent order " + id);
             }
-            side.add(order, stops ? order.stopPrice : order.price);
+            side.add(order, stops ? order.stopPrice() : order.price);
             orders.add(order);
         }
+    }
+
+    /**
+     * @return the terms of an order read: the pair's current ones when its fee rates are the pair's now, else the
+     * same object for every order read with the same terms.
+     */
+    private static OrderTerms terms(
+        final Pair pair,
+        final Side side,
+        final OrderType type,
+        final TimeInForce timeInForce,
+        final SelfTradePrevention prevention,
+        final int makerFeePpm,
+        final int takerFeePpm,
+        final Map<OrderTerms, OrderTerms> termsRead)
+    {
+        final OrderTerms current = pair.terms(side, type, timeInForce, prevention);
+        if (current.makerFeePpm() == makerFeePpm && current.takerFeePpm() == takerFeePpm)
+        {
+            return current;
+        }
+        return termsRead.computeIfAbsent(
+            new OrderTerms(pair, side, type, timeInForce, prevention, makerFeePpm, takerFeePpm), read -> read);
     }
 
     private static void indexOrders(final EngineState state, final List<Order> orders) throws IOException
@@ -419,7 +448,7 @@ final class SnapshotCodec
             {
                 throw new IOException("engine snapshot holds order " + order.id + " twice");
             }
-            order.account.openOrdersOrCreate(order.pair).append(order);
+            order.account.openOrdersOrCreate(order.pair()).append(order);
             order.account.openOrderCount++;
         }
     }

@@ -17,8 +17,7 @@ class OrderIndexTest
 
     private static Order order(final long id)
     {
-        return new Order(id, null, null, OrderType.LIMIT, Side.BUY, 1, 0, 1, 1, 0, 0, 0, TimeInForce.GTC,
-            SelfTradePrevention.EXPIRE_MAKER, null);
+        return new Order(id, null, null, 1, 1, 1, 0, null);
     }
 
     @Test

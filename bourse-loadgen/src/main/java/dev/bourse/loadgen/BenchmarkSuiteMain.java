@@ -13,15 +13,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The whole benchmark suite, {@code ./bourse bench [--quick]}: the engine figures, then the whole-server figures
- * (Bourse and the ceiling in their own JVMs), then the streams figures (Bourse and the WebSocket baseline in their own
- * JVMs), then the cluster figures (three nodes and one, and a failover), then the journal figures, then the history
- * figures ({@link HistoryBenchmark}); one {@code name value unit} line per figure on standard output, everything else
- * on standard error. The full run also writes the plots. Exits 1 when a benchmark fails to run or an outcome check
+ * The whole benchmark suite, {@code ./bourse bench [--quick]}: with {@code --peer}, first Bourse's engine beside the
+ * peer harness ({@link SideBySide}); then the engine figures, then the whole-server figures (Bourse and the ceiling in
+ * their own JVMs), then the streams figures (Bourse and the WebSocket baseline in their own JVMs), then the cluster
+ * figures (three nodes and one, and a failover), then the journal and start-up figures, then the history figures
+ * ({@link HistoryBenchmark}); one {@code name value unit} line per figure on standard output, everything else on
+ * standard error. The full run also writes the plots. Exits 1 when a benchmark fails to run or an outcome check
  * fails, 2 on a usage error; there is no timing assertion.
  * <pre>
  * BenchmarkSuiteMain [--quick] [--parts engine,server,streams,cluster,journal,history] [--cli-jar FILE]
- *     [--plots-dir DIR]
+ *     [--plots-dir DIR] [--peer DIR [--peer-java FILE] [--rounds N]]
  * BenchmarkSuiteMain --soak [--soak-minutes N] [--cli-jar FILE]
  * </pre>
  */
@@ -29,6 +30,8 @@ public final class BenchmarkSuiteMain
 {
     private static final long QUICK_JOURNAL_COMMANDS = 200_000;
     private static final long FULL_JOURNAL_COMMANDS = 10_000_000;
+    private static final int QUICK_STARTUP_OPEN_ORDERS = 8_000;
+    private static final int FULL_STARTUP_OPEN_ORDERS = 1_000_000;
     private static final long QUICK_HISTORY_COMMANDS = 20_000;
     private static final long FULL_HISTORY_COMMANDS = 1_000_000;
     private static final long QUICK_HISTORY_ROWS = 20_000;
@@ -52,7 +55,8 @@ public final class BenchmarkSuiteMain
         {
             System.err.println("bench: " + ex.getMessage());
             System.err.println("usage: bench [--quick] [--parts engine,server,streams,cluster,journal,history] " +
-                "[--cli-jar FILE] [--plots-dir DIR] | bench --soak [--soak-minutes N] [--cli-jar FILE]");
+                "[--cli-jar FILE] [--plots-dir DIR] [--peer DIR [--peer-java FILE] [--rounds N]] | " +
+                "bench --soak [--soak-minutes N] [--cli-jar FILE]");
             System.exit(2);
             return;
         }
@@ -106,6 +110,15 @@ public final class BenchmarkSuiteMain
     {
         final List<Figure> engineFigures = new ArrayList<>();
         List<SweepPoint> sweep = List.of();
+        if (options.peer() != null)
+        {
+            step("side-by-side", checks, () ->
+            {
+                new SideBySide(PeerHarness.prepare(options.peer(), options.peerJava(), workDir), options.rounds(),
+                    options.quick()).run(report);
+                return null;
+            });
+        }
         if (options.parts().contains("engine"))
         {
             step("engine", checks, () ->
@@ -145,10 +158,14 @@ public final class BenchmarkSuiteMain
         if (options.parts().contains("journal"))
         {
             final Path journalDir = Files.createDirectories(workDir.resolve("journal"));
+            final Path startupDir = Files.createDirectories(workDir.resolve("startup"));
             step("journal", checks, () ->
             {
                 new JournalBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
                     options.quick() ? 1 : 3, options.quick() ? 100 : 1_000, report, checks).run(journalDir);
+                new StartupBenchmark(options.quick() ? QUICK_JOURNAL_COMMANDS : FULL_JOURNAL_COMMANDS,
+                    options.quick() ? QUICK_STARTUP_OPEN_ORDERS : FULL_STARTUP_OPEN_ORDERS, options.cliJar(),
+                    report, checks).run(startupDir);
                 return null;
             });
         }

@@ -28,7 +28,9 @@ import java.util.SplittableRandom;
  * that cancels name): the set-up (a pair with 0 decimals and no fees, 1,000 accounts, deposits in both currencies),
  * a prefill of 9,500 resting orders, then about 50 % limit orders (some crossing), 40 % cancels of live orders and
  * 10 % market orders; cancels pause while fewer than 9,000 orders rest, and at most 10,000 are tracked. Seeded: the
- * same seed gives the same stream.
+ * same seed gives the same stream. Optionally the set-up also rests a number of deep orders far from the traded
+ * prices (800 per account of their own, bids at a quarter of the mid price and below, asks at four times it and
+ * above), so that the exchange holds that many more open orders throughout (the start-up benchmark's).
  */
 public final class JournalWorkload implements EventSink
 {
@@ -46,8 +48,10 @@ public final class JournalWorkload implements EventSink
     private static final int MAX_CANCEL_TRIES = 16;
     private static final long START_MS = 1_700_000_000_000L;
     private static final int COMMANDS_PER_MS = 100;
+    private static final int DEEP_ORDERS_PER_ACCOUNT = 800;
+    private static final int DEEP_LEVELS = 1_000;
 
-    private final Engine engine = new Engine(ENGINE_CONFIGURATION);
+    private final Engine engine;
     private final SplittableRandom random;
     private final long[] liveIds = new long[TARGET_RESTING];
     private final long[] liveAccounts = new long[TARGET_RESTING];
@@ -61,14 +65,33 @@ public final class JournalWorkload implements EventSink
     /** @param seed the seed of the stream. */
     public JournalWorkload(final long seed)
     {
+        this(seed, 0, ENGINE_CONFIGURATION);
+    }
+
+    /**
+     * @param seed          the seed of the stream.
+     * @param deepOrders    deep resting orders the set-up adds (a multiple of 800), 0 for none.
+     * @param configuration the engine configuration the stream is generated with: the one it will be replayed with.
+     */
+    public JournalWorkload(final long seed, final int deepOrders, final EngineConfiguration configuration)
+    {
         this.random = new SplittableRandom(seed);
+        this.engine = new Engine(configuration);
         setUp.add(new PutPair("BASE", "QUOTE", 0, 0, new PairPolicy("journal benchmark pair", 1, 0, 0, 1,
             Long.MAX_VALUE, 0, Long.MAX_VALUE, 0, 0, PairState.TRADING)));
-        for (long accountId = 1; accountId <= ACCOUNTS; accountId++)
+        final int deepAccounts = deepOrders / DEEP_ORDERS_PER_ACCOUNT;
+        for (long accountId = 1; accountId <= ACCOUNTS + deepAccounts; accountId++)
         {
             setUp.add(new CreateAccount());
             setUp.add(new Transfer(accountId, TransferType.DEPOSIT, "BASE", BALANCE, 0, TransferDetails.NONE));
             setUp.add(new Transfer(accountId, TransferType.DEPOSIT, "QUOTE", BALANCE, 0, TransferDetails.NONE));
+        }
+        for (int i = 0; i < deepAccounts * DEEP_ORDERS_PER_ACCOUNT; i++)
+        {
+            final boolean buy = (i & 1) == 0;
+            final long away = (i >> 1) % DEEP_LEVELS;
+            setUp.add(PlaceOrder.limit(ACCOUNTS + 1 + i / DEEP_ORDERS_PER_ACCOUNT, COIN_PAIR,
+                buy ? Side.BUY : Side.SELL, buy ? MID_PRICE / 4 - away : MID_PRICE * 4 + away, size()));
         }
     }
 

@@ -20,6 +20,24 @@ class SuiteOptionsTest
         assertThat(options.quick()).isFalse();
         assertThat(options.parts()).isEqualTo(PARTS);
         assertThat(options.cliJar()).isEqualTo(SuiteOptions.DEFAULT_CLI_JAR);
+        assertThat(options.peer()).isNull();
+        assertThat(options.rounds()).isEqualTo(SuiteOptions.DEFAULT_ROUNDS);
+    }
+
+    @Test
+    void shouldTakeThePeerHarnessItsJavaAndTheRounds()
+    {
+        final SuiteOptions options = SuiteOptions.parse(new String[] {"--parts", "engine", "--peer", "/opt/peer",
+            "--peer-java", "/opt/jdk17/bin/java", "--rounds", "5"}, PARTS);
+
+        assertThat(options.parts()).containsExactly("engine");
+        assertThat(options.peer()).isEqualTo(Path.of("/opt/peer"));
+        assertThat(options.peerJava()).isEqualTo(Path.of("/opt/jdk17/bin/java"));
+        assertThat(options.rounds()).isEqualTo(5);
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--rounds", "0"}, PARTS))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--rounds", "three"}, PARTS))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -43,7 +43,7 @@ public class EngineOperationsBenchmark
     private static final long CALLER = 1;
     private static final long BACKGROUND = 2;
     private static final long TAKER = 3;
-    private static final long MID_PRICE = 100_000;
+    static final long MID_PRICE = 100_000;
 
     @Benchmark
     @OperationsPerInvocation(BATCH)

@@ -8,27 +8,41 @@ import dev.bourse.engine.command.PlaceOrder;
 import org.agrona.collections.Long2LongHashMap;
 
 /**
- * Turns workload commands into engine commands: a workload's order IDs are mapped to the IDs the engine gave, and an
- * IOC order is a LIMIT order with time in force IOC (see {@link WorkloadReplayer}).
+ * Turns workload commands into engine commands ahead of a replay, as the peer harness builds its commands before it
+ * times them: a workload's order IDs are mapped to the IDs the engine will give, which come from its sequence
+ * ({@value #FIRST_ORDER_ID}, then one more for each accepted order: docs/ENGINE.md), so a cancel names its order
+ * before the order is placed. The replay checks each ID the engine gives against the one predicted here. An IOC order
+ * is a LIMIT order with time in force IOC (see {@link WorkloadReplayer}).
  */
 public final class CommandTranslator
 {
-    private final Long2LongHashMap engineOrderIds = new Long2LongHashMap(-1);
+    /** The engine's first order ID. */
+    public static final long FIRST_ORDER_ID = 10_100_000_000_001L;
 
-    /** @return the engine command of a workload command (a cancel resolved against the IDs recorded so far). */
-    public Command toEngineCommand(final WorkloadCommand command)
+    private final Long2LongHashMap engineOrderIds = new Long2LongHashMap(-1);
+    private long nextOrderId = FIRST_ORDER_ID;
+
+    /**
+     * @return the engine command of a workload command: a placement takes the next order ID of the sequence, a
+     * cancel names the ID its order took.
+     */
+    public Command translate(final WorkloadCommand command)
     {
         return switch (command)
         {
-            case WorkloadCommand.Place place -> toPlaceOrder(place);
+            case WorkloadCommand.Place place ->
+            {
+                engineOrderIds.put(place.orderId(), nextOrderId++);
+                yield toPlaceOrder(place);
+            }
             case WorkloadCommand.Cancel cancel -> new CancelOrder(cancel.uid(), engineOrderIds.get(cancel.orderId()));
         };
     }
 
-    /** Records the engine's ID of a workload order. */
-    public void record(final long workloadOrderId, final long engineOrderId)
+    /** @return the ID the engine gives the next order translated. */
+    public long nextOrderId()
     {
-        engineOrderIds.put(workloadOrderId, engineOrderId);
+        return nextOrderId;
     }
 
     private static PlaceOrder toPlaceOrder(final WorkloadCommand.Place place)
@@ -37,28 +51,5 @@ public final class CommandTranslator
         final PlaceOrder limit =
             PlaceOrder.limit(place.uid(), BenchmarkExchange.COIN_PAIR, side, place.price(), place.size());
         return place.immediateOrCancel() ? limit.withTimeInForce(TimeInForce.IOC) : limit;
-    }
-
-    /**
-     * The harness's own cost, the baseline of a replay: translates every command and records a made-up engine ID
-     * for each placement, as a replay does, but applies nothing.
-     *
-     * @return a checksum of the translated commands, so that the work cannot be optimised away.
-     */
-    public static long dryRun(final Iterable<WorkloadCommand> commands)
-    {
-        final CommandTranslator translator = new CommandTranslator();
-        long checksum = 0;
-        long nextId = 1;
-        for (final WorkloadCommand command : commands)
-        {
-            final Command engineCommand = translator.toEngineCommand(command);
-            checksum += engineCommand instanceof CancelOrder cancel ? cancel.orderId() : engineCommand.hashCode();
-            if (command instanceof WorkloadCommand.Place place)
-            {
-                translator.record(place.orderId(), nextId++);
-            }
-        }
-        return checksum;
     }
 }

@@ -18,10 +18,13 @@ import java.util.List;
 /**
  * Replays a shared workload through an engine and counts its outcome. The workload runs on a
  * {@link BenchmarkExchange} (its ticks and lots 1:1 in base units, no fees), its uids are accounts 1..N (created in
- * that order), its order IDs are mapped to the engine's. An IOC order is replayed as what it is, a LIMIT order with
- * time in force IOC at its limit price: what it cannot fill at once is cancelled; the expected outcome in the header
- * checks the replay. The workloads assume no self-trade prevention (an account's orders may trade with each
- * other), so the engine runs with {@link SelfTradePrevention#NONE}.
+ * that order), its order IDs are mapped to the engine's. Commands are translated ahead ({@link #prepare}) and applied
+ * from an array ({@link #replay(Command[])}), so a timed replay times the engine and not the translation, as the
+ * peer harness does; every order ID the engine gives is checked against the one the translation predicted. An IOC
+ * order is replayed as what it is, a LIMIT order with time in force IOC at its limit price: what it cannot fill at
+ * once is cancelled; the expected outcome in the header checks the replay. The workloads assume no self-trade
+ * prevention (an account's orders may trade with each other), so the engine runs with
+ * {@link SelfTradePrevention#NONE}.
  */
 public final class WorkloadReplayer implements EventSink
 {
@@ -32,7 +35,8 @@ public final class WorkloadReplayer implements EventSink
 
     private final Engine engine;
     private final CommandTranslator translator = new CommandTranslator();
-    private long lastAcceptedOrderId;
+    private long expectedOrderId = CommandTranslator.FIRST_ORDER_ID;
+    private long unexpectedOrderIds;
     private long trades;
     private long volume;
     private long rejected;
@@ -53,33 +57,41 @@ public final class WorkloadReplayer implements EventSink
         return new WorkloadReplayer(configuration, workload.maxUid(), workload.initialBalance());
     }
 
-    /** @return the engine command of a workload command (IDs resolved against what was replayed so far). */
-    public Command toEngineCommand(final WorkloadCommand command)
+    /**
+     * @return the engine commands of the workload commands, to be replayed after everything prepared before them
+     * (IDs follow on from those).
+     */
+    public Command[] prepare(final List<WorkloadCommand> commands)
     {
-        return translator.toEngineCommand(command);
+        final Command[] prepared = new Command[commands.size()];
+        for (int i = 0; i < prepared.length; i++)
+        {
+            prepared[i] = translator.translate(commands.get(i));
+        }
+        return prepared;
     }
 
-    /** Replays the commands in order. */
+    /** Prepares and replays the commands in order. */
     public void replay(final List<WorkloadCommand> commands)
     {
-        for (final WorkloadCommand command : commands)
+        replay(prepare(commands));
+    }
+
+    /** Replays prepared commands in order. */
+    public void replay(final Command[] commands)
+    {
+        for (final Command command : commands)
         {
             replay(command);
         }
     }
 
-    /** Replays one command. */
-    public void replay(final WorkloadCommand command)
+    /** Replays one prepared command. */
+    public void replay(final Command command)
     {
-        lastAcceptedOrderId = 0;
-        final Status status = engine.apply(toEngineCommand(command), TIMESTAMP_MS, this);
-        if (!status.isSuccess())
+        if (!engine.apply(command, TIMESTAMP_MS, this).isSuccess())
         {
             rejected++;
-        }
-        if (command instanceof WorkloadCommand.Place place && lastAcceptedOrderId != 0)
-        {
-            translator.record(place.orderId(), lastAcceptedOrderId);
         }
     }
 
@@ -87,13 +99,17 @@ public final class WorkloadReplayer implements EventSink
     public List<Long> cancelAll(final long uid)
     {
         final List<List<Long>> ids = new ArrayList<>(1);
-        engine.apply(new CancelAllOrders(uid, COIN_PAIR), TIMESTAMP_MS, event ->
+        final Status status = engine.apply(new CancelAllOrders(uid, COIN_PAIR), TIMESTAMP_MS, event ->
         {
             if (event instanceof AllOrdersCancelled all)
             {
                 ids.add(all.orderIds().toList());
             }
         });
+        if (!status.isSuccess())
+        {
+            rejected++;
+        }
         return ids.getFirst();
     }
 
@@ -105,9 +121,9 @@ public final class WorkloadReplayer implements EventSink
             trades++;
             volume += trade.quantity();
         }
-        else if (event instanceof OrderAccepted accepted)
+        else if (event instanceof OrderAccepted accepted && accepted.order().orderId() != expectedOrderId++)
         {
-            lastAcceptedOrderId = accepted.order().orderId();
+            unexpectedOrderIds++;
         }
     }
 
@@ -129,10 +145,13 @@ public final class WorkloadReplayer implements EventSink
         return volume;
     }
 
-    /** @return commands the engine rejected so far. */
+    /**
+     * @return commands the engine rejected so far, and orders it gave another ID than the translation predicted
+     * (either makes the replay wrong).
+     */
     public long rejected()
     {
-        return rejected;
+        return rejected + unexpectedOrderIds;
     }
 
     /** @return orders resting in the book now. */
