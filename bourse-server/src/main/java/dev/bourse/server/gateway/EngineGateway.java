@@ -19,6 +19,8 @@ public final class EngineGateway
 {
     private final CommandSubmitter commands;
     private final CommandMetrics metrics;
+    /** Per event-loop thread: every context on it runs on that thread, so one hand-over queue serves them all. */
+    private final ThreadLocal<EventLoopReplies> eventLoopReplies = new ThreadLocal<>();
 
     /**
      * @param commands where commands go.
@@ -45,9 +47,23 @@ public final class EngineGateway
         }, callerContext());
     }
 
-    private static Executor callerContext()
+    private Executor callerContext()
     {
         final Context context = Vertx.currentContext();
-        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        if (context == null)
+        {
+            return Runnable::run;
+        }
+        if (!context.isEventLoopContext())
+        {
+            return task -> context.runOnContext(ignored -> task.run());
+        }
+        EventLoopReplies replies = eventLoopReplies.get();
+        if (replies == null)
+        {
+            replies = new EventLoopReplies(context);
+            eventLoopReplies.set(replies);
+        }
+        return replies;
     }
 }
