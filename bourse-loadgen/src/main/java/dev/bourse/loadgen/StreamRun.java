@@ -19,7 +19,9 @@ import java.util.Map;
  */
 public final class StreamRun
 {
-    private static final String STREAM_CAPS = "streamMaxConnectionsPerIp=10000\nstreamMaxSubscriptionsPerIp=10000\n";
+    /** Every connection of the run comes from 127.0.0.1: the per-IP caps of the edge and of the streams go up. */
+    private static final String STREAM_CAPS =
+        "maxConnectionsPerIp=10000\nstreamMaxConnectionsPerIp=10000\nstreamMaxSubscriptionsPerIp=10000\n";
 
     private final Path cliJar;
     private final Path workDir;
