@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The history thread: follows the committed journal with a shadow exchange of its own, applying each command through
- * the same apply step as the live server (the {@link HistoryProjection} first, then the shadow's read model), and
+ * the same apply step as the live server (to the shadow's engine and the {@link HistoryProjection} alone), and
  * writes the rows of up to {@value #MAX_BATCH_COMMANDS} commands per transaction ({@link HistoryWriter}). It never
  * touches the engine or projection threads: when the database is slow or down, it lags, retries with a growing
  * pause, and catches up from the journal when it is back; the journal's retention keeps what it needs
@@ -186,10 +186,9 @@ final class HistoryFollower implements Runnable
 
     private void newShadow()
     {
-        final ExchangeRecovery[] holder = new ExchangeRecovery[1];
-        projection = new HistoryProjection(orderId -> holder[0].readModel().orders().order(orderId));
-        holder[0] = ExchangeRecovery.empty(settings.engine(), settings.readModel(), settings.cipher(), projection);
-        shadow = holder[0];
+        projection = new HistoryProjection();
+        shadow = ExchangeRecovery.withoutReadModel(settings.engine(), settings.readModel(), settings.cipher(),
+            projection, projection::seed);
     }
 
     private void loadSnapshotAtOrBefore(final SnapshotStore snapshots, final long sequence)
