@@ -19,8 +19,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The history thread: follows the committed journal with a shadow exchange of its own, applying each command through
- * the same apply step as the live server (the {@link HistoryProjection} first, then the shadow's read model), and
- * writes the rows of up to {@value #MAX_BATCH_COMMANDS} commands per transaction ({@link HistoryWriter}). It never
+ * the same apply step as the live server (to the shadow's engine and the {@link HistoryProjection} alone), and
+ * writes the rows of up to {@value #MAX_BATCH_COMMANDS} commands per transaction ({@link HistoryWriter}): at least
+ * {@value #MIN_BATCH_COMMANDS} when it can, else whatever has come after {@value #MAX_BATCH_DELAY_MS} ms, so that
+ * under load a transaction carries many commands (its fixed cost, the lock, the six COPYs and the commit, is paid
+ * once per batch) and when quiet the history is at most that far behind. It never
  * touches the engine or projection threads: when the database is slow or down, it lags, retries with a growing
  * pause, and catches up from the journal when it is back; the journal's retention keeps what it needs
  * ({@link PostgresHistory#retentionFloor()}). An embedded database that died is started again.
@@ -35,6 +38,9 @@ final class HistoryFollower implements Runnable
 {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryFollower.class);
     static final int MAX_BATCH_COMMANDS = 10_000;
+    static final int MIN_BATCH_COMMANDS = 1_000;
+    static final long MAX_BATCH_DELAY_MS = 100;
+    private static final long MAX_BATCH_DELAY_NS = TimeUnit.MILLISECONDS.toNanos(MAX_BATCH_DELAY_MS);
     private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long RETRY_MIN_MS = 100;
     private static final long RETRY_MAX_MS = 5_000;
@@ -54,6 +60,7 @@ final class HistoryFollower implements Runnable
     private HistoryProjection projection;
     private JournalReader reader;
     private long committed;
+    private long lastWriteNs = System.nanoTime();
     private long retryMs = RETRY_MIN_MS;
     private long lastLogMs;
     private String status = "STARTING";
@@ -133,10 +140,15 @@ final class HistoryFollower implements Runnable
                 publish("CURRENT", null);
                 return false;
             }
+            if (target - from + 1 < MIN_BATCH_COMMANDS && System.nanoTime() - lastWriteNs < MAX_BATCH_DELAY_NS)
+            {
+                return false;
+            }
             reader.readRange(from, Math.min(target, from + MAX_BATCH_COMMANDS - 1), shadow);
             pending = projection.take();
         }
         committed = writer.write(pending);
+        lastWriteNs = System.nanoTime();
         pending = null;
         publish(target - committed <= CURRENT_LAG ? "CURRENT" : "CATCHING_UP", null);
         return true;
@@ -186,10 +198,9 @@ final class HistoryFollower implements Runnable
 
     private void newShadow()
     {
-        final ExchangeRecovery[] holder = new ExchangeRecovery[1];
-        projection = new HistoryProjection(orderId -> holder[0].readModel().orders().order(orderId));
-        holder[0] = ExchangeRecovery.empty(settings.engine(), settings.readModel(), settings.cipher(), projection);
-        shadow = holder[0];
+        projection = new HistoryProjection();
+        shadow = ExchangeRecovery.withoutReadModel(settings.engine(), settings.readModel(), settings.cipher(),
+            projection, projection::seed);
     }
 
     private void loadSnapshotAtOrBefore(final SnapshotStore snapshots, final long sequence)

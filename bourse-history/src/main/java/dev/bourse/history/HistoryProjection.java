@@ -11,33 +11,38 @@ import dev.bourse.engine.event.OrderView;
 import dev.bourse.engine.event.PairUpdated;
 import dev.bourse.engine.event.TradeExecuted;
 import dev.bourse.engine.event.TransferCompleted;
+import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.Projection;
+import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 /**
  * The history database's projection: turns each applied command into rows, from its events alone. Every order a
  * command changed gets one row, its view after the command (the last view among the command's events; for a
  * cancel-all, each listed order's previous view with the remainder cancelled, exactly as the read model derives it);
  * every fill, trade and transfer one row; currencies and pairs as they are created and updated. Rows gather in a
- * {@link HistoryBatch} until the follower takes it.
+ * {@link HistoryBatch} until the follower takes it. For the cancel-alls it keeps the view of every open order (and
+ * nothing of the completed ones), {@link #seed seeded} from a snapshot's read model: the shadow it runs in needs no read
+ * model of its own.
  */
 final class HistoryProjection implements Projection
 {
-    private final LongFunction<OrderView> previousView;
+    private final Long2ObjectHashMap<OrderView> openOrders = new Long2ObjectHashMap<>();
     private final Map<Long, OrderView> touched = new LinkedHashMap<>();
     private HistoryBatch batch = new HistoryBatch();
 
     /**
-     * @param previousView the view an open order had before the command being projected: the projection runs
-     *                     before the read model of the same apply step, which still holds it.
+     * Starts over from the open orders of a snapshot's read model, in step with the engine loaded beside it.
+     *
+     * @param readModel the read model, as loaded.
      */
-    HistoryProjection(final LongFunction<OrderView> previousView)
+    void seed(final ReadModel readModel)
     {
-        this.previousView = previousView;
+        openOrders.clear();
+        readModel.orders().forEachOpen(view -> openOrders.put(view.orderId(), view));
     }
 
     @Override
@@ -57,6 +62,14 @@ final class HistoryProjection implements Projection
         for (final OrderView view : touched.values())
         {
             batch.orders.add(new HistoryBatch.OrderRow(sequence, view));
+            if (view.status().isOpen())
+            {
+                openOrders.put(view.orderId(), view);
+            }
+            else
+            {
+                openOrders.remove(view.orderId());
+            }
         }
     }
 
@@ -92,7 +105,7 @@ final class HistoryProjection implements Projection
 
     private OrderView currentView(final long orderId)
     {
-        final OrderView view = touched.containsKey(orderId) ? touched.get(orderId) : previousView.apply(orderId);
+        final OrderView view = touched.containsKey(orderId) ? touched.get(orderId) : openOrders.get(orderId);
         if (view == null)
         {
             throw new IllegalStateException("the history does not know order " + orderId + " of a cancel-all");

@@ -140,8 +140,8 @@ public final class OrderStore
         }
     }
 
-    /** Gives every open order to the consumer; the writer thread only. */
-    void forEachOpen(final Consumer<OrderView> consumer)
+    /** Gives every open order to the consumer; the writer thread only (or the owner of a store no thread writes). */
+    public void forEachOpen(final Consumer<OrderView> consumer)
     {
         for (final NavigableMap<Long, OrderView> open : openByAccount.values())
         {

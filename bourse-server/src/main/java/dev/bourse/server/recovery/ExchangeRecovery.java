@@ -18,6 +18,8 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Rebuilds the exchange from its data directory: the newest valid snapshot (engine section: the engine; extra
@@ -25,7 +27,9 @@ import java.util.List;
  * the same {@link ApplyStep} as the live engine thread, with the read model as its projection. The snapshot shadow
  * ({@link SnapshotTaker}) is one of these too, and so is the history database's shadow, which runs its own projection
  * before the read model (so that it can still read the view an order had before the command); a cluster node loads
- * its snapshots ({@link #load} then {@link #engine()} and {@link #readModel()}) with one.
+ * its snapshots ({@link #load} then {@link #engine()} and {@link #readModel()}) with one. A follower that needs no read
+ * model ({@link #withoutReadModel}, the history database's shadow) has only its own projection: a snapshot's read model
+ * is handed to it once, as loaded, and not kept up.
  */
 public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
 {
@@ -56,6 +60,7 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
     private final ReadModel.Configuration readModelConfiguration;
     private final SecretCipher cipher;
     private final Projection first;
+    private final Consumer<ReadModel> onReadModelLoaded;
     private ReadModel readModel;
     private ApplyStep step;
     private long lastTimestampMs = Long.MIN_VALUE;
@@ -64,13 +69,15 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final EngineConfiguration engineConfiguration,
         final ReadModel.Configuration readModelConfiguration,
         final SecretCipher cipher,
-        final Projection first)
+        final Projection first,
+        final Consumer<ReadModel> onReadModelLoaded)
     {
         this.engineConfiguration = engineConfiguration;
         this.readModelConfiguration = readModelConfiguration;
         this.cipher = cipher;
         this.first = first;
-        this.readModel = new ReadModel(readModelConfiguration, cipher);
+        this.onReadModelLoaded = onReadModelLoaded;
+        this.readModel = onReadModelLoaded == null ? new ReadModel(readModelConfiguration, cipher) : null;
         this.step = new ApplyStep(new Engine(engineConfiguration), 0, projections(readModel));
     }
 
@@ -81,7 +88,10 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         {
             projections.add(first);
         }
-        projections.add(model);
+        if (model != null)
+        {
+            projections.add(model);
+        }
         return projections;
     }
 
@@ -96,7 +106,7 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final ReadModel.Configuration readModelConfiguration,
         final SecretCipher cipher)
     {
-        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher, null);
+        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher, null, null);
     }
 
     /**
@@ -112,7 +122,31 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final SecretCipher cipher,
         final Projection first)
     {
-        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher, first);
+        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher, first, null);
+    }
+
+    /**
+     * A follower that keeps no read model: commands go through the engine and the one projection only, so a follower
+     * that needs only the events pays for nothing else.
+     *
+     * @param engineConfiguration    the engine's limits.
+     * @param readModelConfiguration the bounds of the read model of a snapshot, read once as it is loaded.
+     * @param cipher                 decrypts API secrets (of that read model).
+     * @param projection             told every command applied after a snapshot is loaded.
+     * @param onReadModelLoaded      given the read model of each snapshot loaded, in step with the engine loaded
+     *                               beside it, before any later command is applied; not kept up afterwards.
+     * @return an empty exchange that a snapshot can be loaded into and journal records applied to; its
+     *         {@link #readModel()} is null.
+     */
+    public static ExchangeRecovery withoutReadModel(
+        final EngineConfiguration engineConfiguration,
+        final ReadModel.Configuration readModelConfiguration,
+        final SecretCipher cipher,
+        final Projection projection,
+        final Consumer<ReadModel> onReadModelLoaded)
+    {
+        return new ExchangeRecovery(engineConfiguration, readModelConfiguration, cipher, projection,
+            Objects.requireNonNull(onReadModelLoaded, "onReadModelLoaded"));
     }
 
     /**
@@ -156,7 +190,10 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         return step.engine();
     }
 
-    /** @return the read model in step with the engine (replaced when a snapshot is loaded). */
+    /**
+     * @return the read model in step with the engine (replaced when a snapshot is loaded); null for a follower
+     *         {@link #withoutReadModel}.
+     */
     public ReadModel readModel()
     {
         return readModel;
@@ -181,8 +218,15 @@ public final class ExchangeRecovery implements SnapshotLoader, RecordHandler
         final long loadedTimestampMs = extra.readLong();
         final ReadModel loadedReadModel = new ReadModel(readModelConfiguration, cipher);
         loadedReadModel.readSnapshot(extra, loadedEngine, lastSequence);
-        readModel = loadedReadModel;
-        step = new ApplyStep(loadedEngine, lastSequence, projections(loadedReadModel));
+        if (onReadModelLoaded != null)
+        {
+            onReadModelLoaded.accept(loadedReadModel);
+        }
+        else
+        {
+            readModel = loadedReadModel;
+        }
+        step = new ApplyStep(loadedEngine, lastSequence, projections(readModel));
         lastTimestampMs = loadedTimestampMs;
     }
 
