@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,22 +20,18 @@ import java.util.function.Predicate;
  */
 public final class TimeSeries<T>
 {
-    /** Ordered by time then ID, compared field by field (no comparator chain of lambdas on the projection thread). */
-    private record Key(long timestampMs, long id) implements Comparable<Key>
+    private record Key(long timestampMs, long id)
     {
-        @Override
-        public int compareTo(final Key other)
-        {
-            final int byTime = Long.compare(timestampMs, other.timestampMs);
-            return byTime != 0 ? byTime : Long.compare(id, other.id);
-        }
     }
 
     private record Entry<T>(long sequence, T record)
     {
     }
 
-    private final ConcurrentSkipListMap<Key, Entry<T>> records = new ConcurrentSkipListMap<>();
+    private static final Comparator<Key> ORDER =
+        Comparator.comparingLong(Key::timestampMs).thenComparingLong(Key::id);
+
+    private final ConcurrentSkipListMap<Key, Entry<T>> records = new ConcurrentSkipListMap<>(ORDER);
     private final long maxAgeMs;
     private final int maxCount;
     private final HistoryWindow window;
@@ -65,11 +62,13 @@ public final class TimeSeries<T>
             count++;
         }
         final long oldestKeptMs = timestampMs - maxAgeMs;
-        while (count > 0 && (count > maxCount || records.firstKey().timestampMs() < oldestKeptMs))
+        for (Map.Entry<Key, Entry<T>> oldest = records.firstEntry();
+            oldest != null && (count > maxCount || oldest.getKey().timestampMs() < oldestKeptMs);
+            oldest = records.firstEntry())
         {
-            final Map.Entry<Key, Entry<T>> oldest = records.pollFirstEntry();
             window.evicted(oldest.getValue().sequence());
             evictedTimestampMs = Math.max(evictedTimestampMs, oldest.getKey().timestampMs());
+            records.remove(oldest.getKey());
             count--;
         }
     }
