@@ -247,12 +247,14 @@ final class ClusterNode implements AutoCloseable
      * @param serviceLogPosition how far the service has read the replicated log.
      * @return whether this node has taken part in an election that is over and its service has applied everything
      * known committed: a node that (re)started serves reads only then, so that it shows every command acknowledged
-     * before.
+     * before. False once the consensus module has closed its Aeron client (it terminated): its counters are then
+     * unmapped, and reading them would crash the JVM.
      */
     boolean caughtUp(final long serviceLogPosition)
     {
         final ConsensusModule.Context consensus = driver.consensusModule().context();
-        return ElectionState.get(consensus.electionStateCounter()) == ElectionState.CLOSED &&
+        return !consensus.aeron().isClosed() &&
+            ElectionState.get(consensus.electionStateCounter()) == ElectionState.CLOSED &&
             serviceLogPosition >= consensus.commitPositionCounter().get();
     }
 

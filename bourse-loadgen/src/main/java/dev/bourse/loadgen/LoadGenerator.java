@@ -252,6 +252,7 @@ public final class LoadGenerator implements AutoCloseable
         private long scheduled;
         private long inFlight;
         private long answered;
+        private long allAnswered;
         private long completed;
         private long failed;
         private boolean sending = true;
@@ -286,6 +287,7 @@ public final class LoadGenerator implements AutoCloseable
 
         void onAnswer(final long intendedNs, final long answeredNs, final int statusCode, final Operation operation)
         {
+            allAnswered++;
             if (inWindow(answeredNs))
             {
                 completed++;
@@ -323,7 +325,7 @@ public final class LoadGenerator implements AutoCloseable
             if (!sending && inFlight == 0 && !done.isDone())
             {
                 done.complete(new LoadResult(offeredPerSecond, TimeUnit.MILLISECONDS.toNanos(measureMs), answered,
-                    completed, failed, statusCounts, latencyUs, orderLatencyUs));
+                    completed, failed, statusCounts, latencyUs, orderLatencyUs, allAnswered));
             }
         }
     }

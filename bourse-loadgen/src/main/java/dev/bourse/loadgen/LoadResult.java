@@ -18,9 +18,11 @@ import java.util.TreeMap;
  * @param latencyUs        latency of the answered requests in microseconds; for an open loop from the intended send
  *                         time (coordinated-omission corrected).
  * @param orderLatencyUs   the same, of the acknowledged orders only (limit orders answered 1000).
+ * @param allAnswered      requests answered with an envelope during the whole phase: warm-up, measured time and the
+ *                         drain after it.
  */
 public record LoadResult(long offeredPerSecond, long measuredNs, long answered, long completed, long failed,
-    Map<Integer, Long> statusCounts, Histogram latencyUs, Histogram orderLatencyUs)
+    Map<Integer, Long> statusCounts, Histogram latencyUs, Histogram orderLatencyUs, long allAnswered)
 {
     public LoadResult
     {
@@ -59,7 +61,7 @@ public record LoadResult(long offeredPerSecond, long measuredNs, long answered, 
         orderLatencies.add(other.orderLatencyUs);
         return new LoadResult(offeredPerSecond + other.offeredPerSecond, Math.max(measuredNs, other.measuredNs),
             answered + other.answered, completed + other.completed, failed + other.failed, counts, latencies,
-            orderLatencies);
+            orderLatencies, allAnswered + other.allAnswered);
     }
 
     /** @return answered requests whose statusCode is one of the given codes. */

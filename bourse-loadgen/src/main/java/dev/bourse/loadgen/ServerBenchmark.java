@@ -18,12 +18,16 @@ import java.util.Map;
  *     <li>Open loop at half of Bourse's median maximum, {@code rounds} times: p50, p99, p99.9 (medians).</li>
  *     <li>A sweep of offered rates (fractions of Bourse's maximum), Bourse and the ceiling at the same rates.</li>
  * </ol>
+ * Every phase also gives each server's CPU time per request ({@link ProcessCpu}: its process and those it started,
+ * read before and after the phase, divided by every request answered in it, warm-up and drain included).
  */
 public final class ServerBenchmark
 {
     private final ServerBenchmarkConfiguration configuration;
     private final Figures report;
     private final OutcomeChecks checks;
+    private ProcessCpu ceilingCpu;
+    private ProcessCpu bourseCpu;
 
     /**
      * @param configuration how long and how hard.
@@ -41,12 +45,17 @@ public final class ServerBenchmark
     /**
      * Runs every phase.
      *
-     * @param ceiling a generator at the bare server.
-     * @param bourse  a generator at Bourse.
+     * @param ceiling    a generator at the bare server.
+     * @param ceilingCpu the bare server's CPU clock.
+     * @param bourse     a generator at Bourse.
+     * @param bourseCpu  Bourse's CPU clock.
      * @return the sweep's points, for the plot.
      */
-    public List<SweepPoint> run(final LoadGenerator ceiling, final LoadGenerator bourse)
+    public List<SweepPoint> run(final LoadGenerator ceiling, final ProcessCpu ceilingCpu, final LoadGenerator bourse,
+        final ProcessCpu bourseCpu)
     {
+        this.ceilingCpu = ceilingCpu;
+        this.bourseCpu = bourseCpu;
         final double bourseMax = closedLoop(ceiling, bourse);
         openLoopAtHalf(bourse, bourseMax);
         return sweep(ceiling, bourse, bourseMax);
@@ -57,18 +66,24 @@ public final class ServerBenchmark
         final double[] ceilingRates = new double[configuration.rounds()];
         final double[] bourseRates = new double[configuration.rounds()];
         final double[] shares = new double[configuration.rounds()];
+        final double[] ceilingCpuUs = new double[configuration.rounds()];
+        final double[] bourseCpuUs = new double[configuration.rounds()];
+        final double[] cpuRatios = new double[configuration.rounds()];
         // warms the generator, both servers and the connections before anything is measured
-        closed(ceiling);
-        closed(bourse);
+        closed(ceiling, ceilingCpu);
+        closed(bourse, bourseCpu);
         LoadResult last = null;
         for (int round = 0; round < configuration.rounds(); round++)
         {
             // alternates which side goes first, so that a drift of the machine does not favour one
             final boolean ceilingFirst = round % 2 == 0;
-            final LoadResult first = closed(ceilingFirst ? ceiling : bourse);
-            final LoadResult second = closed(ceilingFirst ? bourse : ceiling);
-            final LoadResult atCeiling = ceilingFirst ? first : second;
-            last = ceilingFirst ? second : first;
+            final Metered first = ceilingFirst ? closed(ceiling, ceilingCpu) : closed(bourse, bourseCpu);
+            final Metered second = ceilingFirst ? closed(bourse, bourseCpu) : closed(ceiling, ceilingCpu);
+            final LoadResult atCeiling = (ceilingFirst ? first : second).result();
+            last = (ceilingFirst ? second : first).result();
+            ceilingCpuUs[round] = (ceilingFirst ? first : second).cpuPerRequestUs();
+            bourseCpuUs[round] = (ceilingFirst ? second : first).cpuPerRequestUs();
+            cpuRatios[round] = bourseCpuUs[round] / ceilingCpuUs[round];
             checks.checkPhase("ceiling closed loop round " + round, atCeiling);
             checks.checkPhase("bourse closed loop round " + round, last);
             ceilingRates[round] = atCeiling.throughputPerSecond();
@@ -79,6 +94,9 @@ public final class ServerBenchmark
         report.add("server.ceiling.closed.throughput", median(ceilingRates), "req/s");
         report.add("server.bourse.closed.throughput", bourseMax, "req/s");
         report.add("server.bourse.closed.share_of_ceiling", median(shares), "%");
+        report.add("server.ceiling.closed.cpu_per_request", median(ceilingCpuUs), "us");
+        report.add("server.bourse.closed.cpu_per_request", median(bourseCpuUs), "us");
+        report.add("server.bourse.closed.cpu_vs_ceiling", median(cpuRatios), "x");
         report.add("server.bourse.closed.p50", last.percentileMs(50), "ms");
         report.add("server.bourse.closed.p99", last.percentileMs(99), "ms");
         report.add("server.closed.in_flight", configuration.closedInFlight(), "requests");
@@ -89,10 +107,29 @@ public final class ServerBenchmark
         return bourseMax;
     }
 
-    private LoadResult closed(final LoadGenerator generator)
+    private Metered closed(final LoadGenerator generator, final ProcessCpu cpu)
     {
-        return generator.runClosedLoop(configuration.closedInFlight(), configuration.warmUpMs(),
+        final long cpuBeforeNs = cpu.totalNs();
+        final LoadResult result = generator.runClosedLoop(configuration.closedInFlight(), configuration.warmUpMs(),
             configuration.measureMs());
+        return new Metered(result, cpu.totalNs() - cpuBeforeNs);
+    }
+
+    private static Metered open(
+        final LoadGenerator generator, final ProcessCpu cpu, final long rate, final long warmUpMs, final long measureMs)
+    {
+        final long cpuBeforeNs = cpu.totalNs();
+        final LoadResult result = generator.runOpenLoop(rate, warmUpMs, measureMs);
+        return new Metered(result, cpu.totalNs() - cpuBeforeNs);
+    }
+
+    /** A phase's result and the CPU time its server used in it. */
+    private record Metered(LoadResult result, long cpuNs)
+    {
+        double cpuPerRequestUs()
+        {
+            return cpuNs / 1_000.0 / Math.max(1, result.allAnswered());
+        }
     }
 
     private void openLoopAtHalf(final LoadGenerator bourse, final double bourseMax)
@@ -102,9 +139,12 @@ public final class ServerBenchmark
         final double[] p99 = new double[configuration.rounds()];
         final double[] p999 = new double[configuration.rounds()];
         final double[] achieved = new double[configuration.rounds()];
+        final double[] cpuUs = new double[configuration.rounds()];
         for (int round = 0; round < configuration.rounds(); round++)
         {
-            final LoadResult result = bourse.runOpenLoop(rate, configuration.warmUpMs(), configuration.measureMs());
+            final Metered metered = open(bourse, bourseCpu, rate, configuration.warmUpMs(), configuration.measureMs());
+            final LoadResult result = metered.result();
+            cpuUs[round] = metered.cpuPerRequestUs();
             checks.checkPhase("bourse open loop at half round " + round, result);
             p50[round] = result.percentileMs(50);
             p99[round] = result.percentileMs(99);
@@ -116,6 +156,7 @@ public final class ServerBenchmark
         report.add("server.bourse.half_max.p50", median(p50), "ms");
         report.add("server.bourse.half_max.p99", median(p99), "ms");
         report.add("server.bourse.half_max.p99_9", median(p999), "ms");
+        report.add("server.bourse.half_max.cpu_per_request", median(cpuUs), "us");
     }
 
     private List<SweepPoint> sweep(final LoadGenerator ceiling, final LoadGenerator bourse, final double bourseMax)
@@ -127,8 +168,10 @@ public final class ServerBenchmark
             final String name = String.format(Locale.ROOT, "pct%03d", Math.round(fraction * 100));
             for (final String target : List.of("bourse", "ceiling"))
             {
-                final LoadResult result = ("bourse".equals(target) ? bourse : ceiling).runOpenLoop(rate,
+                final boolean atBourse = "bourse".equals(target);
+                final Metered metered = open(atBourse ? bourse : ceiling, atBourse ? bourseCpu : ceilingCpu, rate,
                     ServerBenchmarkConfiguration.SWEEP_WARM_UP_MS, configuration.sweepMeasureMs());
+                final LoadResult result = metered.result();
                 checks.checkPhase(target + " sweep at " + rate + "/s", result);
                 final SweepPoint point = SweepPoint.of(target, result);
                 points.add(point);
@@ -138,6 +181,7 @@ public final class ServerBenchmark
                 report.add(prefix + ".p50", point.p50Ms(), "ms");
                 report.add(prefix + ".p99", point.p99Ms(), "ms");
                 report.add(prefix + ".p99_9", point.p999Ms(), "ms");
+                report.add(prefix + ".cpu_per_request", metered.cpuPerRequestUs(), "us");
             }
         }
         return points;

@@ -74,8 +74,9 @@ class LoadGeneratorTest
         final OutcomeChecks checks = new OutcomeChecks();
         final ServerBenchmarkConfiguration quick = new ServerBenchmarkConfiguration(4, 8, 8, 1, 100, 300,
             List.of(0.5), 300);
+        final ProcessCpu ownCpu = ProcessCpu.of(ProcessHandle.current().pid());
 
-        final List<SweepPoint> points = new ServerBenchmark(quick, report, checks).run(generator, generator);
+        final List<SweepPoint> points = new ServerBenchmark(quick, report, checks).run(generator, ownCpu, generator, ownCpu);
 
         assertThat(checks.failures()).isEmpty();
         final String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
@@ -88,6 +89,8 @@ class LoadGeneratorTest
         assertThat(figures.get("server.bourse.half_max.p99").value())
             .isGreaterThanOrEqualTo(figures.get("server.bourse.half_max.p50").value())
             .isLessThanOrEqualTo(figures.get("server.bourse.half_max.p99_9").value());
+        assertThat(figures.get("server.bourse.closed.cpu_per_request").value()).isPositive();
+        assertThat(figures.get("server.ceiling.sweep.pct050.cpu_per_request").value()).isPositive();
         assertThat(points).extracting(SweepPoint::target).containsExactly("bourse", "ceiling");
         assertThat(points).allMatch(point -> point.achievedPerSecond() > 0);
     }

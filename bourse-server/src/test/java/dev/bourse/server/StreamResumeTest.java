@@ -103,6 +103,38 @@ class StreamResumeTest
         }
     }
 
+    /**
+     * An event loop with no connection is not woken for the stream and its cursor stays behind: the first connection
+     * it takes must start from the newest message, not find the loop behind the window (which would close it, 4006).
+     */
+    @Test
+    void shouldServeTheFirstConnectionNormallyAfterMoreThanAWindowWentByWithoutAny() throws Exception
+    {
+        start(streams -> streams.with("WindowMessages", "8"));
+        final TestExchange.Trader trader = exchange.fundedTrader("100000", "BTC", "USDT");
+        for (int i = 0; i < 20; i++)
+        {
+            exchange.limitOrder(trader, PAIR, "BUY", "90", "1");
+        }
+        for (int connection = 0; connection < 3; connection++)
+        {
+            try (StreamClient stream = new StreamClient(exchange.server.publicPort()).login(exchange, trader))
+            {
+                stream.subscribe("orders");
+                final long orderId = exchange.limitOrder(trader, PAIR, "BUY", "91", "1");
+
+                final List<JsonNode> messages = stream.ping();
+                assertThat(messages).extracting(message -> message.get("order").get("orderID").asLong())
+                    .as("connection %d got the new order and nothing older", connection).containsExactly(orderId);
+                assertThat(stream.isClosed()).isFalse();
+            }
+            for (int i = 0; i < 20; i++)
+            {
+                exchange.limitOrder(trader, PAIR, "SELL", "110", "1");
+            }
+        }
+    }
+
     @Test
     void shouldRefuseToResumeFromBeyondTheWindowOrAcrossARestart() throws Exception
     {

@@ -90,6 +90,11 @@ public final class ProjectionAgent implements Agent
         return batch.size();
     }
 
+    /**
+     * Projects every command of the batch, then releases their replies in one burst: an event loop that a reply wakes
+     * finds the others of the batch already queued (see {@code EventLoopReplies}), instead of being woken again for
+     * each while the next command is projected.
+     */
     private void project(final CommittedBatch batch)
     {
         for (int i = 0; i < batch.size(); i++)
@@ -101,11 +106,21 @@ public final class ProjectionAgent implements Agent
             }
             catch (final RuntimeException ex)
             {
+                release(batch, i);
                 fail(batch, i, applied, ex);
                 return;
             }
             health.projected(applied.sequence());
-            batch.reply(i).complete(applied);
+        }
+        release(batch, batch.size());
+    }
+
+    /** Completes the replies of the batch's first {@code count} commands, which the projections followed. */
+    private static void release(final CommittedBatch batch, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            batch.reply(i).complete(batch.applied(i));
         }
     }
 

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The stream side of one event loop: its connections, who among them wants which messages, and its cursor in the
  * {@link StreamWindow}. Woken by the publisher (at most one wake-up pending), it takes every message appended since
  * its cursor, in order, encodes each one once for all its subscribers on this loop and writes it to them. It also
- * pings its connections and closes those that went silent or idle. Everything here runs on the event loop.
+ * pings its connections and closes those that went silent or idle. Everything here runs on the event loop, except
+ * {@link #wake()}: a loop without connections is not woken (a server with no stream client would otherwise wake every
+ * event loop for every command), and its cursor jumps to the newest message when its first connection arrives.
  */
 public final class StreamLoop
 {
@@ -30,6 +32,8 @@ public final class StreamLoop
     private final StreamWindow window;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final List<StreamConnection> connections = new ArrayList<>();
+    /** The size of {@link #connections}, for the publisher's thread. */
+    private volatile int connectionCount;
     private final Long2ObjectHashMap<List<StreamConnection>> byAccount = new Long2ObjectHashMap<>();
     private final Map<Subscription, List<StreamConnection>> byPairChannel = new HashMap<>();
     private long cursor;
@@ -70,15 +74,35 @@ public final class StreamLoop
             final StreamConnection connection = new StreamConnection(hub, this, upgraded.result(), ip, withinCap);
             if (withinCap)
             {
-                connections.add(connection);
+                add(connection);
             }
         });
     }
 
-    /** From the publisher's thread: schedules one drain on this loop unless one is pending. */
+    /**
+     * The first connection of the loop skips its cursor past what was appended while it had none (nobody here could
+     * have wanted it, and a resume reads the window itself). The count is published before the cursor is read, and
+     * the publisher appends before it reads the count, so a message appended meanwhile is either skipped here or
+     * followed by a wake-up.
+     */
+    private void add(final StreamConnection connection)
+    {
+        connections.add(connection);
+        final boolean first = connectionCount == 0;
+        connectionCount = connections.size();
+        if (first)
+        {
+            // the head first: the sequence reported as sent may lag the cursor, never lead it
+            final long headSequence = window.head().sequence();
+            cursor = window.published();
+            lastDispatchedSequence = headSequence;
+        }
+    }
+
+    /** From the publisher's thread: schedules one drain on this loop unless one is pending or it has no connection. */
     void wake()
     {
-        if (!hub.isClosed() && wakeScheduled.compareAndSet(false, true))
+        if (connectionCount > 0 && !hub.isClosed() && wakeScheduled.compareAndSet(false, true))
         {
             try
             {
@@ -269,6 +293,7 @@ public final class StreamLoop
     void closed(final StreamConnection connection)
     {
         connections.remove(connection);
+        connectionCount = connections.size();
     }
 
     private static List<StreamConnection> with(final List<StreamConnection> list, final StreamConnection connection)

@@ -174,6 +174,26 @@ class SequencerTest
     }
 
     @Test
+    void shouldReleaseTheRepliesOfABatchTogetherOnceEveryCommandOfItIsProjected()
+    {
+        final List<CompletableFuture<AppliedCommand>> replies = new ArrayList<>();
+        final List<Long> doneWhileProjecting = new ArrayList<>();
+        final Projection watching = applied -> doneWhileProjecting.add(
+            replies.stream().filter(CompletableFuture::isDone).count());
+        final Pair sequencer = sequencer(64, 8, watching);
+        for (int i = 0; i < 3; i++)
+        {
+            replies.add(sequencer.engineAgent().submit(new CreateAccount()));
+        }
+
+        sequencer.engineAgent().doWork();
+        sequencer.projectionAgent().doWork();
+
+        assertThat(doneWhileProjecting).as("no reply released while its batch is projected").containsExactly(0L, 0L, 0L);
+        assertThat(replies).extracting(reply -> reply.join().sequence()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void shouldStopWhenTheJournalCannotAppend()
     {
         final Pair sequencer = sequencer(64, 8);
