@@ -235,6 +235,7 @@ final class ReplayPipeline
                     return end(batch);
                 }
                 batch.clear();
+                // the reader's from here on: not even batch.last may be read again
                 free.add(batch);
             }
         }
