@@ -28,6 +28,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The binary encoding of every {@link Command}, version {@link #VERSION}; it also decodes the older versions (from
@@ -64,7 +65,7 @@ import java.nio.charset.StandardCharsets;
  *     SetDeadMansSwitch (12) and FireDeadMansSwitches (13).</li>
  * </ul>
  * <p>
- * Not thread-safe (it keeps a UTF-8 decoder): one instance per thread.
+ * Not thread-safe (it keeps a UTF-8 decoder and the state of the decode under way): one instance per thread.
  */
 public final class CommandCodec
 {
@@ -108,6 +109,8 @@ public final class CommandCodec
     private final CharsetDecoder utf8Decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final Input input = new Input();
+    private byte[] stringBytes = new byte[64];
 
     /**
      * Encodes a command at the buffer's position and advances it.
@@ -166,7 +169,7 @@ public final class CommandCodec
             throw new CommandCodecException("command encoding version " + version + " is not " + OLDEST_VERSION +
                 ".." + VERSION);
         }
-        final ByteBuffer in = buffer.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN);
+        final Input in = input.wrap(buffer, offset, length);
         final Command command;
         try
         {
@@ -176,7 +179,11 @@ public final class CommandCodec
         {
             throw new CommandCodecException("truncated command: " + length + " bytes are not enough");
         }
-        if (in.hasRemaining())
+        finally
+        {
+            in.release();
+        }
+        if (in.remaining() > 0)
         {
             throw new CommandCodecException(in.remaining() + " bytes left after a " +
                 command.getClass().getSimpleName() + " of " + length + " bytes");
@@ -266,7 +273,7 @@ public final class CommandCodec
         }
     }
 
-    private Command decodeBody(final ByteBuffer in, final int version)
+    private Command decodeBody(final Input in, final int version)
     {
         final byte tag = in.get();
         return switch (tag)
@@ -323,7 +330,7 @@ public final class CommandCodec
         out.put(pairStateCode(policy.state()));
     }
 
-    private PairPolicy getPolicy(final ByteBuffer in)
+    private PairPolicy getPolicy(final Input in)
     {
         if (!getPresence(in))
         {
@@ -347,7 +354,7 @@ public final class CommandCodec
         putString(out, details.accountNo());
     }
 
-    private TransferDetails getDetails(final ByteBuffer in)
+    private TransferDetails getDetails(final Input in)
     {
         if (!getPresence(in))
         {
@@ -356,7 +363,7 @@ public final class CommandCodec
         return new TransferDetails(getString(in), getString(in), getString(in), getString(in));
     }
 
-    private static boolean getPresence(final ByteBuffer in)
+    private static boolean getPresence(final Input in)
     {
         final byte presence = in.get();
         if (presence != NULL && presence != PRESENT)
@@ -379,7 +386,8 @@ public final class CommandCodec
         out.put(bytes);
     }
 
-    private String getString(final ByteBuffer in)
+    /** ASCII (the usual case) is copied as is; anything else goes through the strict UTF-8 decoder. */
+    private String getString(final Input in)
     {
         final int lengthPlusOne = getVarint(in);
         if (lengthPlusOne == 0)
@@ -391,11 +399,27 @@ public final class CommandCodec
         {
             throw new CommandCodecException("string of " + length + " bytes but only " + in.remaining() + " left");
         }
-        final ByteBuffer bytes = in.slice(in.position(), length);
-        in.position(in.position() + length);
+        if (stringBytes.length < length)
+        {
+            stringBytes = new byte[Math.max(length, 2 * stringBytes.length)];
+        }
+        final byte[] bytes = stringBytes;
+        in.get(bytes, length);
+        for (int i = 0; i < length; i++)
+        {
+            if (bytes[i] < 0)
+            {
+                return decodeUtf8(bytes, length);
+            }
+        }
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private String decodeUtf8(final byte[] bytes, final int length)
+    {
         try
         {
-            return utf8Decoder.reset().decode(bytes).toString();
+            return utf8Decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         }
         catch (final CharacterCodingException ex)
         {
@@ -432,7 +456,7 @@ public final class CommandCodec
         out.put((byte)remaining);
     }
 
-    private static int getVarint(final ByteBuffer in)
+    private static int getVarint(final Input in)
     {
         int value = 0;
         for (int i = 0; i < MAX_VARINT_BYTES; i++)
@@ -608,5 +632,68 @@ public final class CommandCodec
     private static CommandCodecException unknownEnumCode(final String enumName, final byte code)
     {
         return new CommandCodecException("unknown " + enumName + " code " + code);
+    }
+
+    /**
+     * The bytes of the command being decoded: little-endian reads at a cursor that runs from its offset to its end, in
+     * the caller's buffer (no slice per command). Reading past the end is a {@link BufferUnderflowException}.
+     */
+    private static final class Input
+    {
+        private ByteBuffer buffer;
+        private int position;
+        private int limit;
+
+        Input wrap(final ByteBuffer bytes, final int offset, final int length)
+        {
+            Objects.checkFromIndexSize(offset, length, bytes.limit());
+            buffer = bytes.order() == ByteOrder.LITTLE_ENDIAN ? bytes :
+                bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            position = offset;
+            limit = offset + length;
+            return this;
+        }
+
+        /** Lets go of the buffer (a mapped segment is unmapped once unreachable). */
+        void release()
+        {
+            buffer = null;
+        }
+
+        int remaining()
+        {
+            return limit - position;
+        }
+
+        byte get()
+        {
+            return buffer.get(advance(Byte.BYTES));
+        }
+
+        int getInt()
+        {
+            return buffer.getInt(advance(Integer.BYTES));
+        }
+
+        long getLong()
+        {
+            return buffer.getLong(advance(Long.BYTES));
+        }
+
+        void get(final byte[] destination, final int length)
+        {
+            buffer.get(advance(length), destination, 0, length);
+        }
+
+        private int advance(final int bytes)
+        {
+            final int at = position;
+            if (bytes > limit - at)
+            {
+                throw new BufferUnderflowException();
+            }
+            position = at + bytes;
+            return at;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
@@ -186,12 +187,21 @@ final class JournalFormat
         return (int)crc.getValue();
     }
 
-    /** @return the CRC32C of a record: its header after the CRC field, then its payload. */
+    /**
+     * @return the CRC32C of a record: its header after the CRC field, then its payload. The buffer's position and
+     * limit are moved to the record for the update (no slice per record) and put back.
+     */
     static int recordCrc(final CRC32C crc, final ByteBuffer buffer, final int recordOffset, final int payloadLength)
     {
+        final int from = recordOffset + RECORD_LENGTH_OFFSET;
+        final int length = RECORD_HEADER_BYTES - RECORD_LENGTH_OFFSET + payloadLength;
+        final int position = buffer.position();
+        final int limit = buffer.limit();
+        Objects.checkFromIndexSize(from, length, limit);
         crc.reset();
-        crc.update(buffer.slice(recordOffset + RECORD_LENGTH_OFFSET,
-            RECORD_HEADER_BYTES - RECORD_LENGTH_OFFSET + payloadLength));
+        buffer.position(from).limit(from + length);
+        crc.update(buffer);
+        buffer.limit(limit).position(position);
         return (int)crc.getValue();
     }
 

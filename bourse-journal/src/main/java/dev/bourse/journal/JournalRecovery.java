@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
  *     <li>Locks the journal directory (one process per data directory).</li>
  *     <li>Loads the newest valid snapshot through the {@link SnapshotLoader}, falling back to older ones (WARN);
  *     without one, the caller's state stays as it was created (empty).</li>
- *     <li>Replays every record after the snapshot through the {@link RecordHandler}, in order, logging progress at
- *     most every {@code progressIntervalMs} (records, rate, time left).</li>
+ *     <li>Replays every record after the snapshot through the {@link RecordHandler}, in order, on the calling thread,
+ *     logging progress at most every {@code progressIntervalMs} (records, rate, time left). A reader thread reads,
+ *     checks and decodes the records meanwhile, a few batches ahead ({@link ReplayPipeline}).</li>
  *     <li>Truncates a torn tail (WARN naming file and offset) and opens the writer after the last valid record.</li>
  *     <li>Logs the total recovery time.</li>
  * </ol>
@@ -55,8 +56,9 @@ public final class JournalRecovery
                 configuration.fsyncMode());
             final Optional<SnapshotFile> snapshot = snapshots.loadNewest(loader);
             final long fromSequence = snapshot.map(SnapshotFile::lastSequence).orElse(0L) + 1;
-            final JournalTail tail = new JournalReader(configuration.journalDirectory(), configuration.maxBatchBytes())
-                .read(fromSequence, handler, progress);
+            final JournalTail tail = new ReplayPipeline().replay(
+                new JournalReader(configuration.journalDirectory(), configuration.maxBatchBytes()), fromSequence,
+                handler, progress);
             final long lastSequence = Math.max(tail.lastSequence(), fromSequence - 1);
             final JournalWriter writer = JournalWriter.open(configuration, lock, tail, lastSequence + 1);
             final RecoveryResult result = new RecoveryResult(writer, snapshots, snapshot, progress.records(),

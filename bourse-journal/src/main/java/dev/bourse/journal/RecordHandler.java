@@ -2,7 +2,7 @@ package dev.bourse.journal;
 
 import dev.bourse.engine.command.Command;
 
-/** Receives journal records in sequence order, on the reading thread. */
+/** Receives journal records in sequence order, on the thread that called the read or the recovery. */
 @FunctionalInterface
 public interface RecordHandler
 {

@@ -120,6 +120,38 @@ class CommandCodecTest
         assertThat(codec.decode(buffer, 3, length)).isEqualTo(command);
     }
 
+    /** As the journal reader decodes: one codec, commands one after another in a direct (mapped) buffer. */
+    @Test
+    void shouldDecodeCommandsInARowFromADirectBufferOfEitherByteOrderWithoutMovingIt()
+    {
+        final List<Command> commands = commands();
+        final ByteBuffer direct = ByteBuffer.allocateDirect(commands.size() * 2048);
+        final List<Integer> lengths = new ArrayList<>();
+        for (final Command command : commands)
+        {
+            lengths.add(codec.encode(command, direct));
+        }
+        final int written = direct.position();
+
+        for (final ByteOrder order : new ByteOrder[]{ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN})
+        {
+            direct.order(order);
+            final List<Command> decoded = new ArrayList<>();
+            int offset = 0;
+            for (final int length : lengths)
+            {
+                decoded.add(codec.decode(direct, offset, length));
+                offset += length;
+            }
+            assertThat(decoded).isEqualTo(commands);
+            assertThat(direct.position()).isEqualTo(written);
+            assertThat(direct.order()).isEqualTo(order);
+        }
+        direct.limit(written);
+        assertThatThrownBy(() -> codec.decode(direct, written - 1, 2))
+            .as("a command past the buffer's limit").isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     @Test
     void shouldCoverEveryCommandTypeWithDistinctTags()
     {
