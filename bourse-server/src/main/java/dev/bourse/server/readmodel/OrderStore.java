@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -22,14 +20,15 @@ import org.agrona.collections.LongArrayQueue;
  * engine forgets), each account's open orders newest first, and each account's orders by client order ID (the newest
  * order placed with the ID, for as long as its view is in memory). At most {@code maxCompletedOrders} completed orders
  * are kept in memory; the oldest completions are let go first (the durable history keeps them, see
- * {@link HistoryWindow}). Written by the projection thread only.
+ * {@link HistoryWindow}). Written by the projection thread only, read by any (an account's open orders are an
+ * {@link OpenOrders}).
  */
 public final class OrderStore
 {
     private final int maxCompletedOrders;
     private final HistoryWindow window;
     private final Map<Long, OrderView> views = new ConcurrentHashMap<>();
-    private final Map<Long, NavigableMap<Long, OrderView>> openByAccount = new ConcurrentHashMap<>();
+    private final Map<Long, OpenOrders> openByAccount = new ConcurrentHashMap<>();
     private final LongArrayQueue completedInOrder = new LongArrayQueue();
     private final LongArrayQueue completionSequences = new LongArrayQueue();
     private final Map<ClientOrderKey, Long> byClientOrderId = new ConcurrentHashMap<>();
@@ -61,11 +60,10 @@ public final class OrderStore
         {
             byClientOrderId.merge(new ClientOrderKey(view.accountId(), view.clientOrderId()), view.orderId(), Math::max);
         }
-        final NavigableMap<Long, OrderView> open = openByAccount.computeIfAbsent(
-            view.accountId(), id -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()));
+        final OpenOrders open = openByAccount.computeIfAbsent(view.accountId(), id -> new OpenOrders());
         if (view.status().isOpen())
         {
-            open.put(view.orderId(), view);
+            open.put(view);
             return;
         }
         open.remove(view.orderId());
@@ -117,8 +115,9 @@ public final class OrderStore
     }
 
     /**
-     * Restores an empty store from {@link #writeSnapshot}; completed orders beyond this store's bound are let go, and
-     * the index by client order ID is rebuilt from the views.
+     * Restores an empty store from {@link #writeSnapshot}; completed orders beyond this store's bound are let go, the
+     * open orders are taken in order ID order (the order they were placed in, which {@link OpenOrders} appends
+     * cheaply), and the index by client order ID is rebuilt from the views.
      *
      * @param format           the read model snapshot's format; before 3, completions have no sequence and take
      *                         the snapshot's, and views have no client order ID.
@@ -133,19 +132,25 @@ public final class OrderStore
             final long sequence = current ? in.readLong() : snapshotSequence;
             update(SnapshotFields.readOrderView(in, current), sequence);
         }
-        final int open = SnapshotFields.readCount(in, Integer.MAX_VALUE);
-        for (int i = 0; i < open; i++)
+        final int openCount = SnapshotFields.readCount(in, Integer.MAX_VALUE);
+        final List<OrderView> open = new ArrayList<>(Math.min(openCount, 1 << 20));
+        for (int i = 0; i < openCount; i++)
         {
-            update(SnapshotFields.readOrderView(in, current), snapshotSequence);
+            open.add(SnapshotFields.readOrderView(in, current));
+        }
+        open.sort(Comparator.comparingLong(OrderView::orderId));
+        for (final OrderView view : open)
+        {
+            update(view, snapshotSequence);
         }
     }
 
     /** Gives every open order to the consumer; the writer thread only (or the owner of a store no thread writes). */
     public void forEachOpen(final Consumer<OrderView> consumer)
     {
-        for (final NavigableMap<Long, OrderView> open : openByAccount.values())
+        for (final OpenOrders open : openByAccount.values())
         {
-            open.values().forEach(consumer);
+            open.forEachNewestFirst(consumer);
         }
     }
 
@@ -175,22 +180,11 @@ public final class OrderStore
      */
     public List<OrderView> openOrders(final long accountId, final Predicate<OrderView> filter, final int max)
     {
-        final NavigableMap<Long, OrderView> open = openByAccount.get(accountId);
+        final OpenOrders open = openByAccount.get(accountId);
         final List<OrderView> result = new ArrayList<>();
-        if (open == null)
+        if (open != null)
         {
-            return result;
-        }
-        for (final OrderView view : open.values())
-        {
-            if (result.size() >= max)
-            {
-                break;
-            }
-            if (filter.test(view))
-            {
-                result.add(view);
-            }
+            open.newestFirst(filter, max, result);
         }
         return result;
     }
