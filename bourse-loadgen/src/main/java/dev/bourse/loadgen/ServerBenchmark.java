@@ -26,36 +26,35 @@ public final class ServerBenchmark
     private final ServerBenchmarkConfiguration configuration;
     private final Figures report;
     private final OutcomeChecks checks;
-    private ProcessCpu ceilingCpu;
-    private ProcessCpu bourseCpu;
+    private final ProcessCpu ceilingCpu;
+    private final ProcessCpu bourseCpu;
 
     /**
      * @param configuration how long and how hard.
      * @param report        where figures go.
      * @param checks        where failed outcome checks go.
+     * @param ceilingCpu    the bare server's CPU clock.
+     * @param bourseCpu     Bourse's CPU clock.
      */
     public ServerBenchmark(final ServerBenchmarkConfiguration configuration, final Figures report,
-        final OutcomeChecks checks)
+        final OutcomeChecks checks, final ProcessCpu ceilingCpu, final ProcessCpu bourseCpu)
     {
         this.configuration = configuration;
         this.report = report;
         this.checks = checks;
+        this.ceilingCpu = ceilingCpu;
+        this.bourseCpu = bourseCpu;
     }
 
     /**
      * Runs every phase.
      *
-     * @param ceiling    a generator at the bare server.
-     * @param ceilingCpu the bare server's CPU clock.
-     * @param bourse     a generator at Bourse.
-     * @param bourseCpu  Bourse's CPU clock.
+     * @param ceiling a generator at the bare server.
+     * @param bourse  a generator at Bourse.
      * @return the sweep's points, for the plot.
      */
-    public List<SweepPoint> run(final LoadGenerator ceiling, final ProcessCpu ceilingCpu, final LoadGenerator bourse,
-        final ProcessCpu bourseCpu)
+    public List<SweepPoint> run(final LoadGenerator ceiling, final LoadGenerator bourse)
     {
-        this.ceilingCpu = ceilingCpu;
-        this.bourseCpu = bourseCpu;
         final double bourseMax = closedLoop(ceiling, bourse);
         openLoopAtHalf(bourse, bourseMax);
         return sweep(ceiling, bourse, bourseMax);

@@ -76,8 +76,8 @@ public final class ServerRun
                 LoadGenerator bourse = new LoadGenerator(vertx, "127.0.0.1", bourseServer.port(), sessions(traders),
                     configuration.connections()))
             {
-                final List<SweepPoint> sweep = new ServerBenchmark(configuration, report, checks).run(
-                    ceiling, ProcessCpu.of(ceilingServer.pid()), bourse, ProcessCpu.of(bourseServer.pid()));
+                final List<SweepPoint> sweep = new ServerBenchmark(configuration, report, checks,
+                    ProcessCpu.of(ceilingServer.pid()), ProcessCpu.of(bourseServer.pid())).run(ceiling, bourse);
                 // shows whether the server measured journals (a server without a journal writes almost nothing)
                 report.add("server.bourse.data_dir.size", DirectorySize.bytes(dataDir) / (1024.0 * 1024.0), "MiB");
                 return sweep;

@@ -76,7 +76,7 @@ class LoadGeneratorTest
             List.of(0.5), 300);
         final ProcessCpu ownCpu = ProcessCpu.of(ProcessHandle.current().pid());
 
-        final List<SweepPoint> points = new ServerBenchmark(quick, report, checks).run(generator, ownCpu, generator, ownCpu);
+        final List<SweepPoint> points = new ServerBenchmark(quick, report, checks, ownCpu, ownCpu).run(generator, generator);
 
         assertThat(checks.failures()).isEmpty();
         final String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");

@@ -10,12 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,74 +120,41 @@ class OpenOrdersTest
     void shouldGiveConcurrentReadersOnlyOpenOrdersNewestFirstWhileTheWriterChangesThem() throws Exception
     {
         final int orders = 300_000;
-        final int readers = 3;
         final OpenOrders open = new OpenOrders();
-        final AtomicBoolean written = new AtomicBoolean();
-        final CountDownLatch start = new CountDownLatch(1);
-        final ExecutorService threads = Executors.newFixedThreadPool(readers + 1);
-        try
+        // Orders 1, 2, ... are placed; each is let go 50 orders later, but every 10th stays; the remain of an order's
+        // view is its ID until it is half filled, just before it goes.
+        final int nonEmpty = OneWriterManyReaders.run(3, 1_000_000, () ->
         {
-            // Orders 1, 2, ... are placed; each is let go 50 orders later, but every 10th stays; the remain of an
-            // order's view is its ID until it is half filled, just before it goes.
-            final Future<?> writer = threads.submit(() ->
+            for (long id = 1; id <= orders; id++)
             {
-                start.await();
-                for (long id = 1; id <= orders; id++)
+                open.put(view(id, id));
+                final long old = id - 50;
+                if (old > 0 && old % 10 != 0)
                 {
-                    open.put(view(id, id));
-                    final long old = id - 50;
-                    if (old > 0 && old % 10 != 0)
-                    {
-                        open.put(view(old, old / 2));
-                        open.remove(old);
-                    }
+                    open.put(view(old, old / 2));
+                    open.remove(old);
                 }
-                written.set(true);
-                return null;
-            });
-            final List<Future<Integer>> answers = new ArrayList<>();
-            for (int r = 0; r < readers; r++)
-            {
-                final long seed = r;
-                answers.add(threads.submit(() ->
-                {
-                    start.await();
-                    final Random random = new Random(seed);
-                    int nonEmpty = 0;
-                    for (int i = 0; i < 1_000_000 && (!written.get() || i < 1_000); i++)
-                    {
-                        final List<OrderView> answer = newestFirst(open, view ->
-                        {
-                            assertThat(view).isNotNull();
-                            return true;
-                        }, 1 + random.nextInt(80));
-                        for (int k = 0; k < answer.size(); k++)
-                        {
-                            final OrderView view = answer.get(k);
-                            assertThat(view.remainQuantity()).isIn(view.orderId(), view.orderId() / 2);
-                            if (k > 0)
-                            {
-                                assertThat(view.orderId()).isLessThan(answer.get(k - 1).orderId());
-                            }
-                        }
-                        nonEmpty += answer.isEmpty() ? 0 : 1;
-                    }
-                    return nonEmpty;
-                }));
             }
-            start.countDown();
-            writer.get(5, TimeUnit.MINUTES);
-            int nonEmpty = 0;
-            for (final Future<Integer> answer : answers)
-            {
-                nonEmpty += answer.get(5, TimeUnit.MINUTES);
-            }
-            assertThat(nonEmpty).isPositive();
-        }
-        finally
+        }, random ->
         {
-            threads.shutdownNow();
-        }
+            final List<OrderView> answer = newestFirst(open, view ->
+            {
+                assertThat(view).isNotNull();
+                return true;
+            }, 1 + random.nextInt(80));
+            for (int k = 0; k < answer.size(); k++)
+            {
+                final OrderView view = answer.get(k);
+                assertThat(view.remainQuantity()).isIn(view.orderId(), view.orderId() / 2);
+                if (k > 0)
+                {
+                    assertThat(view.orderId()).isLessThan(answer.get(k - 1).orderId());
+                }
+            }
+            return !answer.isEmpty();
+        });
+
+        assertThat(nonEmpty).isPositive();
         final List<OrderView> last = newestFirst(open, ALL, 60);
         assertThat(last).extracting(OrderView::orderId).startsWith((long)orders, orders - 1L);
         assertThat(last.get(50).orderId()).isEqualTo(orders - 50L);

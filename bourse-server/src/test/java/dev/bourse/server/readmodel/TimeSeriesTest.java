@@ -14,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -348,71 +342,38 @@ class TimeSeriesTest
     void shouldGiveConcurrentReadersOnlyWholeRecordsNewestFirstInTheirRangeWhileTheWriterLetsGo() throws Exception
     {
         final int records = 400_000;
-        final int readers = 3;
         final long maxAgeMs = 25;
         final TimeSeries<Rec> series = series(maxAgeMs, 100, new HistoryWindow());
-        final AtomicBoolean written = new AtomicBoolean();
-        final CountDownLatch start = new CountDownLatch(1);
-        final ExecutorService threads = Executors.newFixedThreadPool(readers + 1);
-        try
+        final int nonEmpty = OneWriterManyReaders.run(3, 2_000_000, () ->
         {
-            final Future<?> writer = threads.submit(() ->
+            final Random random = new Random(3);
+            // IDs 1, 2, ... by pairs; a pair is now and then appended higher ID first, like a self-trade's fills.
+            for (long pair = 0; pair < records / 2; pair++)
             {
-                start.await();
-                final Random random = new Random(3);
-                // IDs 1, 2, ... by pairs; a pair is now and then appended higher ID first, like a self-trade's fills.
-                for (long pair = 0; pair < records / 2; pair++)
-                {
-                    final long first = 2 * pair + 1;
-                    final boolean swapped = random.nextInt(8) == 0;
-                    final long a = swapped ? first + 1 : first;
-                    final long b = swapped ? first : first + 1;
-                    series.append(timestampOf(a), a, pair + 1, new Rec(timestampOf(a), a, pair + 1));
-                    series.append(timestampOf(b), b, pair + 1, new Rec(timestampOf(b), b, pair + 1));
-                }
-                written.set(true);
-                return null;
-            });
-            final List<Future<Integer>> answers = new ArrayList<>();
-            for (int r = 0; r < readers; r++)
-            {
-                final long seed = r;
-                answers.add(threads.submit(() ->
-                {
-                    start.await();
-                    final Random random = new Random(seed);
-                    int nonEmpty = 0;
-                    for (int i = 0; i < 2_000_000 && (!written.get() || i < 1_000); i++)
-                    {
-                        final long to = random.nextInt(records / 4 + 50);
-                        final long from = to - random.nextInt(60);
-                        final int max = 1 + random.nextInt(120);
-                        final long after = random.nextBoolean() ? 0 : random.nextInt(records / 2);
-                        final boolean filtered = random.nextInt(4) == 0;
-                        final List<Rec> answer = series.newestFirst(from, to, rec ->
-                        {
-                            assertThat(rec).isNotNull();
-                            return !filtered || rec.id() % 3 != 0;
-                        }, max, after);
-                        checkAnswer(answer, from, to, max, after, filtered);
-                        nonEmpty += answer.isEmpty() ? 0 : 1;
-                    }
-                    return nonEmpty;
-                }));
+                final long first = 2 * pair + 1;
+                final boolean swapped = random.nextInt(8) == 0;
+                final long a = swapped ? first + 1 : first;
+                final long b = swapped ? first : first + 1;
+                series.append(timestampOf(a), a, pair + 1, new Rec(timestampOf(a), a, pair + 1));
+                series.append(timestampOf(b), b, pair + 1, new Rec(timestampOf(b), b, pair + 1));
             }
-            start.countDown();
-            writer.get(5, TimeUnit.MINUTES);
-            int nonEmpty = 0;
-            for (final Future<Integer> answer : answers)
-            {
-                nonEmpty += answer.get(5, TimeUnit.MINUTES);
-            }
-            assertThat(nonEmpty).isPositive();
-        }
-        finally
+        }, random ->
         {
-            threads.shutdownNow();
-        }
+            final long to = random.nextInt(records / 4 + 50);
+            final long from = to - random.nextInt(60);
+            final int max = 1 + random.nextInt(120);
+            final long after = random.nextBoolean() ? 0 : random.nextInt(records / 2);
+            final boolean filtered = random.nextInt(4) == 0;
+            final List<Rec> answer = series.newestFirst(from, to, rec ->
+            {
+                assertThat(rec).isNotNull();
+                return !filtered || rec.id() % 3 != 0;
+            }, max, after);
+            checkAnswer(answer, from, to, max, after, filtered);
+            return !answer.isEmpty();
+        });
+
+        assertThat(nonEmpty).isPositive();
         final List<Rec> last = series.newestFirst(0, Long.MAX_VALUE, ALL, 1_000);
         assertThat(last).hasSize(100);
         assertThat(last.getFirst().id()).isEqualTo(records);
