@@ -12,7 +12,9 @@ import dev.bourse.engine.event.Event;
 /**
  * Cancel-all of the caller's N orders in a book that also holds another account's orders on the same levels (the
  * same count for every N), against its baseline in the same run: N single {@link CancelOrder}s of the same orders in
- * an identical book. Then cancel-all of every pair at once, of N orders spread over many pairs, beside the per-pair
+ * an identical book. A cancel-all leaves its orders retired in the book, for the commands after it to withdraw
+ * ({@link Engine#retiredOrderCount()}); that work is measured too, and reported beside the command's own time and
+ * added to it. Then cancel-all of every pair at once, of N orders spread over many pairs, beside the per-pair
  * cancel-all of N orders on one pair and beside one per-pair cancel-all for each of the many pairs. Each measurement
  * gets a fresh book (placed untimed); the figure is the median over repetitions, JIT-warm (after warm-up rounds). No
  * GC is forced before a measurement: a full GC shrinks the heap, and the page faults of growing it again would be
@@ -59,26 +61,46 @@ final class CancelAllBenchmark
     }
 
     /**
-     * Measures cancel-all and single cancels of {@code orders} caller orders, alternating, and prints both.
+     * Measures cancel-all (alone, and with the withdrawal of its orders by the commands after it) and single cancels
+     * of {@code orders} caller orders, alternating, and prints them.
      *
-     * @return the median time of the cancel-all, ms.
+     * @return the median times of the cancel-all.
      */
-    double measure(final int orders, final int repetitions, final Figures figures)
+    Times measure(final int orders, final int repetitions, final Figures figures)
     {
         final Samples cancelAll = new Samples(repetitions);
+        final Samples withWithdrawal = new Samples(repetitions);
         final Samples singles = new Samples(repetitions);
         for (int i = 0; i < repetitions; i++)
         {
-            cancelAll.add(cancelAllNanos(new CancelAllBook(orders, otherOrders, levels)) / 1e6);
+            final CancelAllBook book = new CancelAllBook(orders, otherOrders, levels);
+            final long cancelAllNs = cancelAllNanos(book);
+            cancelAll.add(cancelAllNs / 1e6);
+            withWithdrawal.add((cancelAllNs + withdrawalNanos(book)) / 1e6);
             singles.add(singleCancelsNanos(new CancelAllBook(orders, otherOrders, levels)) / 1e6);
         }
+        final String name = "engine.cancel_all.n" + orders;
         final double allMs = cancelAll.median();
+        final double withWithdrawalMs = withWithdrawal.median();
         final double singlesMs = singles.median();
-        figures.add("engine.cancel_all.n" + orders, allMs, "ms");
+        figures.add(name, allMs, "ms");
         figures.add("engine.cancel_singles.n" + orders, singlesMs, "ms");
-        figures.add("engine.cancel_all.n" + orders + ".per_order", allMs * 1e6 / orders, "ns");
-        figures.add("engine.cancel_all.n" + orders + ".speedup_vs_singles", singlesMs / allMs, "x");
-        return allMs;
+        figures.add(name + ".per_order", allMs * 1e6 / orders, "ns");
+        figures.add(name + ".speedup_vs_singles", singlesMs / allMs, "x");
+        figures.add(name + ".with_withdrawal", withWithdrawalMs, "ms");
+        figures.add(name + ".with_withdrawal.per_order", withWithdrawalMs * 1e6 / orders, "ns");
+        figures.add(name + ".with_withdrawal.speedup_vs_singles", singlesMs / withWithdrawalMs, "x");
+        return new Times(allMs, withWithdrawalMs);
+    }
+
+    /**
+     * The median times of a cancel-all.
+     *
+     * @param cancelAllMs      the command alone, ms.
+     * @param withWithdrawalMs the command and the time the commands after it spent withdrawing its orders, ms.
+     */
+    record Times(double cancelAllMs, double withWithdrawalMs)
+    {
     }
 
     /**
@@ -148,6 +170,31 @@ final class CancelAllBenchmark
             "cancel-all cancelled " + sink.cancelledByCancelAll + " of " + book.callerOrderCount() + ": " + status);
         checkOnlyCallerCancelled(book);
         return elapsedNs;
+    }
+
+    /**
+     * @return the nanoseconds the commands after a cancel-all spent withdrawing its retired orders: the time of
+     * rejected single cancels applied until none is left, less the time of as many again once none is (at least 0).
+     */
+    static long withdrawalNanos(final CancelAllBook book)
+    {
+        final Engine engine = book.engine();
+        final CancelOrder noSuchOrder = new CancelOrder(CancelAllBook.CALLER, Long.MAX_VALUE);
+        final int limit = engine.retiredOrderCount();
+        int commands = 0;
+        final long startNs = System.nanoTime();
+        while (engine.retiredOrderCount() > 0 && commands++ < limit)
+        {
+            engine.apply(noSuchOrder, BenchmarkExchange.TIMESTAMP_MS, EventSink.NONE);
+        }
+        final long withdrawingNs = System.nanoTime() - startNs;
+        check(engine.retiredOrderCount() == 0, engine.retiredOrderCount() + " retired orders left");
+        final long baselineStartNs = System.nanoTime();
+        for (int i = 0; i < commands; i++)
+        {
+            engine.apply(noSuchOrder, BenchmarkExchange.TIMESTAMP_MS, EventSink.NONE);
+        }
+        return Math.max(0, withdrawingNs - (System.nanoTime() - baselineStartNs));
     }
 
     /** @return the nanoseconds one per-pair cancel-all of the caller's orders on each of the book's pairs took. */

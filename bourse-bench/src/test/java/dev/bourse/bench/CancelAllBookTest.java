@@ -50,6 +50,10 @@ class CancelAllBookTest
 
         benchmark.cancelAllNanos(byCancelAll);
         benchmark.singleCancelsNanos(bySingles);
+        assertThat(byCancelAll.engine().retiredOrderCount()).isEqualTo(500);
+        assertThat(byCancelAll.engine().stateHash()).isEqualTo(bySingles.engine().stateHash());
+        CancelAllBenchmark.withdrawalNanos(byCancelAll);
+        assertThat(byCancelAll.engine().retiredOrderCount()).isZero();
 
         assertThat(byCancelAll.callerOpenOrders()).isZero();
         assertThat(bySingles.callerOpenOrders()).isZero();

@@ -72,6 +72,7 @@ final class Account
         checkInvariant(currency);
     }
 
+    /** @return the account's list of open orders on the pair, or null when it has none there. */
     AccountOrders openOrders(final Pair pair)
     {
         if (pair.id == lastPairId)

@@ -3,11 +3,13 @@ package dev.bourse.engine;
 import java.util.Arrays;
 
 /**
- * The open orders of one account on one pair, ascending by ID: the index that makes cancel-all cost the caller's
- * orders and nothing else. They are kept in an array with holes, each order knowing its slot: an order leaves by
- * emptying its slot, without touching any other order, and a cancel-all walks one array (the loads of its orders do
- * not wait on each other as they would along a linked list). Holes are squeezed out, in order, when the array is full
- * or when they outnumber the orders by far.
+ * The open orders of one account on one pair, ascending by ID, and the reserve they hold per side: the index that
+ * makes cancel-all cost the caller's orders and nothing else, without touching them. Each order is an entry of one
+ * {@code long} (its ID and side) in an array with holes, and knows its slot: an order leaves by emptying its slot,
+ * and a cancel-all copies the IDs out of the array and takes the reserve sums, reading nothing of the orders
+ * themselves (they are withdrawn from the book later; see {@link RetiredOrders}). An order is in the list exactly
+ * when its slot holds its entry. Holes are squeezed out, in order, when the array is full or when they outnumber the
+ * orders by far; squeezing finds the orders it moves through the open-order index, to tell them their new slots.
  */
 final class AccountOrders
 {
@@ -16,28 +18,108 @@ final class AccountOrders
     private static final int SLACK = 32;
     /** The array halves when it is this many times the orders it holds (rarely: each halving copies it). */
     private static final int SHRINK_FACTOR = 8;
+    private static final long HOLE = 0;
 
-    private Order[] slots = new Order[INITIAL_CAPACITY];
+    private long[] entries = new long[INITIAL_CAPACITY];
     private int end;
+    private long buyReserve;
+    private long sellReserve;
     /** The orders in the list. */
     int count;
 
-    void append(final Order order)
+    /** Appends an order (its ID above every ID in the list) with its reserve; the index must hold it already. */
+    void append(final Order order, final OrderIndex index)
     {
-        if (end == slots.length)
+        if (end == entries.length)
         {
-            makeRoom();
+            makeRoom(index);
         }
         order.accountSlot = end;
-        slots[end++] = order;
+        entries[end++] = entry(order.id, order.side());
         count++;
+        reserveChanged(order.side(), order.reserveRemaining);
     }
 
-    void remove(final Order order)
+    /** Takes an order of the list out, with what remains of its reserve. */
+    void remove(final Order order, final OrderIndex index)
     {
-        vacate(order.accountSlot);
+        if (!holds(order))
+        {
+            throw new IllegalStateException("order " + order.id + " is not in its account's list");
+        }
+        entries[order.accountSlot] = HOLE;
+        count--;
+        reserveChanged(order.side(), -order.reserveRemaining);
         order.accountSlot = -1;
-        squeezeIfSparse();
+        squeezeIfSparse(index);
+    }
+
+    /** @return whether the order is in the list: a cancel-all has not taken it out. */
+    boolean holds(final Order order)
+    {
+        final int slot = order.accountSlot;
+        return slot >= 0 && slot < end && entries[slot] == entry(order.id, order.side());
+    }
+
+    /** Adds to (or, negative, takes from) the reserve the list's orders of the side hold. */
+    void reserveChanged(final Side side, final long amount)
+    {
+        if (side == Side.BUY)
+        {
+            buyReserve = Math.addExact(buyReserve, amount);
+        }
+        else
+        {
+            sellReserve = Math.addExact(sellReserve, amount);
+        }
+    }
+
+    /** @return the reserve the list's orders of the side hold (BUY: in the pair's market, SELL: in its currency). */
+    long reserve(final Side side)
+    {
+        return side == Side.BUY ? buyReserve : sellReserve;
+    }
+
+    /**
+     * Takes every order of the side (null: both) out of the list at once, with their reserve, without reading the
+     * orders: their IDs go into {@code ids} ascending from {@code filled}.
+     *
+     * @return the IDs filled in so far.
+     */
+    int takeAll(final Side side, final long[] ids, final int filled, final OrderIndex index)
+    {
+        int taken = filled;
+        if (side == null)
+        {
+            for (int slot = 0; slot < end; slot++)
+            {
+                final long entry = entries[slot];
+                if (entry != HOLE)
+                {
+                    ids[taken++] = entry >>> 1;
+                }
+            }
+            Arrays.fill(entries, 0, end, HOLE);
+            end = 0;
+            count = 0;
+            buyReserve = 0;
+            sellReserve = 0;
+            return taken;
+        }
+        final long sideBit = sideBit(side);
+        for (int slot = 0; slot < end; slot++)
+        {
+            final long entry = entries[slot];
+            if (entry != HOLE && (entry & 1) == sideBit)
+            {
+                ids[taken++] = entry >>> 1;
+                entries[slot] = HOLE;
+            }
+        }
+        count -= taken - filled;
+        reserveChanged(side, -reserve(side));
+        squeezeIfSparse(index);
+        return taken;
     }
 
     /** @return the slots in use, holes included: the orders are at slots 0 to end - 1. */
@@ -46,24 +128,13 @@ final class AccountOrders
         return end;
     }
 
-    /** @return the order in the slot, or null for a hole. */
-    Order at(final int slot)
+    /** @return the ID of the order in the slot, or 0 for a hole. */
+    long idAt(final int slot)
     {
-        return slots[slot];
+        return entries[slot] >>> 1;
     }
 
-    /**
-     * Empties an order's slot (the order keeps its last slot number: a cancel-all takes it out for good); the caller
-     * squeezes when it is done removing ({@link #squeezeIfSparse()}).
-     */
-    void vacate(final int slot)
-    {
-        slots[slot] = null;
-        count--;
-    }
-
-    /** Squeezes the holes out when they outnumber the orders by far. */
-    void squeezeIfSparse()
+    private void squeezeIfSparse(final OrderIndex index)
     {
         if (count == 0)
         {
@@ -71,47 +142,52 @@ final class AccountOrders
         }
         else if (end - count > count + SLACK)
         {
-            squeeze();
+            squeeze(index);
         }
     }
 
-    /** Drops every order from the list at once (a cancel-all of them all). */
-    void clear()
-    {
-        Arrays.fill(slots, 0, end, null);
-        end = 0;
-        count = 0;
-    }
-
-    private void makeRoom()
+    private void makeRoom(final OrderIndex index)
     {
         if (count <= end / 2)
         {
-            squeeze();
+            squeeze(index);
         }
         else
         {
-            slots = Arrays.copyOf(slots, slots.length * 2);
+            entries = Arrays.copyOf(entries, entries.length * 2);
         }
     }
 
-    private void squeeze()
+    private void squeeze(final OrderIndex index)
     {
         int to = 0;
         for (int from = 0; from < end; from++)
         {
-            final Order order = slots[from];
-            if (order != null)
+            final long entry = entries[from];
+            if (entry != HOLE)
             {
-                order.accountSlot = to;
-                slots[to++] = order;
+                if (from != to)
+                {
+                    index.get(entry >>> 1).accountSlot = to;
+                }
+                entries[to++] = entry;
             }
         }
-        Arrays.fill(slots, to, end, null);
+        Arrays.fill(entries, to, end, HOLE);
         end = to;
-        if (slots.length >= SHRINK_FACTOR * Math.max(INITIAL_CAPACITY, end))
+        if (entries.length >= SHRINK_FACTOR * Math.max(INITIAL_CAPACITY, end))
         {
-            slots = Arrays.copyOf(slots, slots.length / 2);
+            entries = Arrays.copyOf(entries, entries.length / 2);
         }
+    }
+
+    private static long entry(final long orderId, final Side side)
+    {
+        return orderId << 1 | sideBit(side);
+    }
+
+    private static long sideBit(final Side side)
+    {
+        return side == Side.SELL ? 1 : 0;
     }
 }

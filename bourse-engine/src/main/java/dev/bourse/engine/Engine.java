@@ -41,7 +41,9 @@ import java.util.List;
  *     below; one placed when its condition already holds enters the book at once. Triggered orders enter in the
  *     order they were triggered (lower stop prices first for BUY, higher first for SELL, then time).</li>
  *     <li>Cancel-all is one command: it cancels every open order of the account on the pair (or every pair), of one
- *     side or both, and costs time in proportion to those orders only.</li>
+ *     side or both, and costs time in proportion to those orders only: it copies their IDs and releases their
+ *     reserves without reading the orders, which are from then on cancelled in every answer and event; the commands
+ *     that follow withdraw them from the book, a few each ({@link #retiredOrderCount()}).</li>
  *     <li>A dead man's switch, one per account, is engine state: {@code FireDeadMansSwitches} fires those whose
  *     deadline its timestamp has reached, as cancel-alls; {@link #nextDeadlineMs()} says when the next one is due.</li>
  * </ul>
@@ -194,6 +196,15 @@ public final class Engine
     public int openOrderCountOfPair(final String coinPair)
     {
         return state.openOrderCountOfPair(coinPair);
+    }
+
+    /**
+     * @return the orders cancel-alls have cancelled that the engine has not yet withdrawn from its book: work left for
+     * the commands that follow (each withdraws a few), invisible in every answer and event.
+     */
+    public int retiredOrderCount()
+    {
+        return state.retiredOrders.count();
     }
 
     /** @return the highest bid price of the pair, or 0 when its bid side is empty. */

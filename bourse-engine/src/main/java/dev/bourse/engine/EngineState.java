@@ -54,6 +54,7 @@ final class EngineState
     final List<Account> accounts = new ArrayList<>();
     final LinkedHashMap<String, ApiKeyRecord> apiKeys = new LinkedHashMap<>();
     final OrderIndex openOrders = new OrderIndex();
+    final RetiredOrders retiredOrders = new RetiredOrders(openOrders);
     long orderSequence;
     long tradeSequence;
     long transferSequence;
@@ -73,6 +74,7 @@ final class EngineState
 
     Status apply(final Command command, final long timestampMs, final EventSink sink)
     {
+        retiredOrders.sweep(RetiredOrders.WITHDRAWALS_PER_COMMAND);
         final Status status = switch (command)
         {
             case PlaceOrder place -> orderProcessor.place(place, timestampMs, sink);
@@ -389,7 +391,7 @@ final class EngineState
     OrderView openOrder(final long orderId)
     {
         final Order order = openOrders.get(orderId);
-        return order == null ? null : order.view(0);
+        return order == null || retiredOrders.isRetired(order) ? null : order.view(0);
     }
 
     List<OrderView> openOrders(final long accountId, final String coinPair)
@@ -400,10 +402,10 @@ final class EngineState
         final AccountOrders orders = account == null || pair == null ? null : account.openOrders(pair);
         for (int slot = 0; orders != null && slot < orders.end(); slot++)
         {
-            final Order order = orders.at(slot);
-            if (order != null)
+            final long orderId = orders.idAt(slot);
+            if (orderId != 0)
             {
-                views.add(order.view(0));
+                views.add(openOrders.get(orderId).view(0));
             }
         }
         return views;
@@ -424,8 +426,17 @@ final class EngineState
     long bestPrice(final String coinPair, final Side side)
     {
         final Pair pair = pair(coinPair);
-        final PriceLevel best = pair == null ? null : pair.book(side).best();
-        return best == null ? 0 : best.price;
+        for (PriceLevel level = pair == null ? null : pair.book(side).best(); level != null; level = level.worse)
+        {
+            for (Order order = level.head; order != null; order = level.next(order))
+            {
+                if (!retiredOrders.isRetired(order))
+                {
+                    return level.price;
+                }
+            }
+        }
+        return 0;
     }
 
     long nextDeadlineMs()

@@ -42,7 +42,10 @@ class Order
     /** The previous and next order of the level, possibly dead ones (see {@link PriceLevel}). */
     Order prev;
     Order next;
-    /** The order's slot in its account's {@link AccountOrders}; -1 while it is not in the open-order indexes. */
+    /**
+     * The order's slot in its account's {@link AccountOrders}; -1 while it is not in the open-order indexes. A retired
+     * order (see {@link RetiredOrders}) keeps its last slot until it is withdrawn, though its list no longer holds it.
+     */
     int accountSlot = -1;
 
     Order(

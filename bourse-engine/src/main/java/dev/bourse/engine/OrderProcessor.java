@@ -23,8 +23,6 @@ final class OrderProcessor
     private final ArrayDeque<Order> triggered = new ArrayDeque<>();
     private long walkedVolume;
     private boolean[] balanceEmitted = new boolean[0];
-    /** A cancel-all's reserves released on one pair, by side (ordinal): no branch on the side per order. */
-    private final long[] releasedBySide = new long[Side.values().length];
 
     OrderProcessor(final EngineState state)
     {
@@ -280,13 +278,13 @@ final class OrderProcessor
         long left = wanted;
         long volume = 0;
         walkedVolume = 0;
-        for (PriceLevel level = pair.book(takerSide.opposite()).best(); level != null; level = level.worse)
+        for (PriceLevel level = best(pair.book(takerSide.opposite())); level != null; level = level.worse)
         {
             if (takerSide == Side.BUY ? level.price > limitPrice : level.price < limitPrice)
             {
                 break;
             }
-            for (Order maker = level.head; maker != null && left > 0; maker = level.next(maker))
+            for (Order maker = live(level, level.head); maker != null && left > 0; maker = live(level, level.next(maker)))
             {
                 if (maker.account == account && prevention != SelfTradePrevention.NONE)
                 {
@@ -311,9 +309,9 @@ final class OrderProcessor
     }
 
     /** @return whether a LIMIT order at the price would trade at once with the other side's best level. */
-    private static boolean wouldTake(final Pair pair, final Side side, final long price)
+    private boolean wouldTake(final Pair pair, final Side side, final long price)
     {
-        final PriceLevel best = pair.book(side.opposite()).best();
+        final PriceLevel best = best(pair.book(side.opposite()));
         return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
     }
 
@@ -327,7 +325,7 @@ final class OrderProcessor
         {
             throw new IllegalStateException("order " + order.id + " is open already");
         }
-        order.account.openOrdersOrCreate(order.pair()).append(order);
+        order.account.openOrdersOrCreate(order.pair()).append(order, state.openOrders);
         order.account.openOrderCount++;
     }
 
@@ -335,9 +333,41 @@ final class OrderProcessor
     {
         final AccountOrders accountOrders = order.account.openOrders(order.pair());
         state.openOrders.remove(order);
-        accountOrders.remove(order);
+        accountOrders.remove(order, state.openOrders);
         order.account.forgetIfEmpty(order.pair(), accountOrders);
         order.account.openOrderCount--;
+    }
+
+    /**
+     * @return the best level of the side, after withdrawing the retired orders at its top (and the levels they
+     * leave empty): its head is live; null when the side holds no live order at its top.
+     */
+    private PriceLevel best(final BookSide side)
+    {
+        final RetiredOrders retired = state.retiredOrders;
+        long withdrawalsLeft = side.orderCount();
+        PriceLevel best = side.best();
+        while (best != null && retired.isRetired(best.head))
+        {
+            if (--withdrawalsLeft < 0)
+            {
+                throw new IllegalStateException("withdrawing retired orders from a side did not terminate");
+            }
+            retired.withdraw(best.head);
+            best = side.best();
+        }
+        return best;
+    }
+
+    /** @return the order or the first live one after it in its level, or null: passes over retired orders. */
+    private Order live(final PriceLevel level, final Order order)
+    {
+        Order live = order;
+        while (live != null && state.retiredOrders.isRetired(live))
+        {
+            live = level.next(live);
+        }
+        return live;
     }
 
     /**
@@ -404,7 +434,7 @@ final class OrderProcessor
             {
                 throw new IllegalStateException("matching of order " + taker.id + " did not terminate");
             }
-            final PriceLevel level = opposite.best();
+            final PriceLevel level = best(opposite);
             if (level == null || !crosses(taker, level.price))
             {
                 return false;
@@ -506,15 +536,25 @@ final class OrderProcessor
             throw new IllegalStateException("order " + order.id + " charged " + amount + " beyond its reserve " +
                 order.reserveRemaining);
         }
-        order.reserveRemaining -= amount;
+        takeFromReserve(order, amount);
         order.account.reserve(currency, -amount);
         order.account.credit(currency, -amount);
     }
 
     private static void releasePart(final Order order, final long amount)
     {
-        order.reserveRemaining -= amount;
+        takeFromReserve(order, amount);
         order.account.reserve(order.reserveCurrency(), -amount);
+    }
+
+    /** Lowers an order's reserve, and its account list's sum of reserves while the order is in the list. */
+    private static void takeFromReserve(final Order order, final long amount)
+    {
+        order.reserveRemaining -= amount;
+        if (order.isOpen())
+        {
+            order.account.openOrders(order.pair()).reserveChanged(order.side(), -amount);
+        }
     }
 
     private void releaseReserve(final Order order, final EventSink sink)
@@ -565,13 +605,20 @@ final class OrderProcessor
 
     private void collectTriggered(final BookSide stops, final long lastPrice)
     {
-        for (PriceLevel level = stops.best(); level != null && isTriggered(level.head, lastPrice); level = stops.best())
+        for (PriceLevel level = best(stops); level != null && isTriggered(level.head, lastPrice); level = best(stops))
         {
             while (!level.isEmpty())
             {
                 final Order order = level.head;
-                stops.remove(order);
-                triggered.add(order);
+                if (state.retiredOrders.isRetired(order))
+                {
+                    state.retiredOrders.withdraw(order);
+                }
+                else
+                {
+                    stops.remove(order);
+                    triggered.add(order);
+                }
             }
         }
     }
@@ -603,7 +650,7 @@ final class OrderProcessor
             orderId = entry.orderId();
         }
         final Order order = state.openOrders.get(orderId);
-        if (order == null || order.account.id != command.accountId())
+        if (order == null || order.account.id != command.accountId() || state.retiredOrders.isRetired(order))
         {
             return state.account(command.accountId()) == null ?
                 Status.ACCOUNT_NOT_FOUND : Status.ORIGINAL_REQUEST_NOT_FOUND;
@@ -649,6 +696,7 @@ final class OrderProcessor
         {
             Arrays.sort(cancelledIds, 0, cancelled);
         }
+        state.retiredOrders.retire(cancelledIds, cancelled);
         emitReleasedBalances(account, pairIds, side, sink);
         sink.onEvent(new AllOrdersCancelled(account.id, pair == null ? null : pair.coinPair, side, reason,
             OrderIdList.wrap(cancelledIds, cancelled)));
@@ -660,10 +708,10 @@ final class OrderProcessor
     }
 
     /**
-     * Cancels the account's orders on the pair of the side (null: both), fills in their IDs and releases their
-     * reserves with one change per currency; @return the IDs filled in so far. Per order it only takes the order out
-     * of its level and the open-order index (and out of the account's list when a side is asked; else the list is
-     * dropped whole at the end): nothing is allocated or looked up per order.
+     * Cancels the account's orders on the pair of the side (null: both): takes them out of the account's list, fills
+     * in their IDs, releases their reserves with one change per currency and retires them; @return the IDs filled in
+     * so far. It reads none of the orders: they stay in their levels and the index, retired, until they are withdrawn
+     * (see {@link RetiredOrders}).
      */
     private int cancelOrders(final Account account, final Pair pair, final Side side, final long[] ids, final int filled)
     {
@@ -672,40 +720,14 @@ final class OrderProcessor
         {
             return filled;
         }
-        int count = filled;
-        final long[] released = releasedBySide;
-        released[0] = 0;
-        released[1] = 0;
-        final int end = orders.end();
-        for (int slot = 0; slot < end; slot++)
-        {
-            final Order order = orders.at(slot);
-            if (order != null && (side == null || order.side() == side))
-            {
-                ids[count++] = order.id;
-                released[order.side().ordinal()] += order.reserveRemaining;
-                pair.sideOf(order).removeLazily(order);
-                state.openOrders.remove(order);
-                if (side != null)
-                {
-                    orders.vacate(slot);
-                }
-                order.cancelRemainder();
-                order.reserveRemaining = 0;
-            }
-        }
-        if (side == null)
-        {
-            orders.clear();
-        }
-        else
-        {
-            orders.squeezeIfSparse();
-        }
+        final long buyReserve = side == Side.SELL ? 0 : orders.reserve(Side.BUY);
+        final long sellReserve = side == Side.BUY ? 0 : orders.reserve(Side.SELL);
+        final int count = orders.takeAll(side, ids, filled, state.openOrders);
         account.openOrderCount -= count - filled;
+        pair.retiredOrders += count - filled;
         account.forgetIfEmpty(pair, orders);
-        account.reserve(pair.market, -released[Side.BUY.ordinal()]);
-        account.reserve(pair.currency, -released[Side.SELL.ordinal()]);
+        account.reserve(pair.market, -buyReserve);
+        account.reserve(pair.currency, -sellReserve);
         return count;
     }
 

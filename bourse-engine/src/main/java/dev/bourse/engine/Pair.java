@@ -21,6 +21,8 @@ final class Pair
     long lotSize;
     long volumeFactor;
     long lastPrice;
+    /** Orders on the pair a cancel-all has retired and that are not withdrawn yet: in the sides, but cancelled. */
+    int retiredOrders;
     /** The terms of orders accepted now, by combination of side, type, time in force and self-trade prevention. */
     private final OrderTerms[] currentTerms = new OrderTerms[SIDES * TYPES * TIMES_IN_FORCE * PREVENTIONS];
 
@@ -85,9 +87,10 @@ final class Pair
         return now;
     }
 
+    /** @return the open orders on the pair (retired ones are cancelled and not counted). */
     int openOrderCount()
     {
-        return bids.orderCount() + asks.orderCount() + buyStops.orderCount() + sellStops.orderCount();
+        return bids.orderCount() + asks.orderCount() + buyStops.orderCount() + sellStops.orderCount() - retiredOrders;
     }
 
     /** @return the higher of the two fee rates: what a BUY reserves for. */

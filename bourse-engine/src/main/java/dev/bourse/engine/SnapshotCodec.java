@@ -133,10 +133,10 @@ final class SnapshotCodec
 
         for (final Pair pair : state.pairs)
         {
-            writeSide(pair.bids, out);
-            writeSide(pair.asks, out);
-            writeSide(pair.buyStops, out);
-            writeSide(pair.sellStops, out);
+            writeSide(pair.bids, state.retiredOrders, out);
+            writeSide(pair.asks, state.retiredOrders, out);
+            writeSide(pair.buyStops, state.retiredOrders, out);
+            writeSide(pair.sellStops, state.retiredOrders, out);
         }
         out.writeInt(END);
     }
@@ -155,14 +155,27 @@ final class SnapshotCodec
         }
     }
 
-    private static void writeSide(final BookSide side, final DataOutput out) throws IOException
+    /** Writes the side's live orders in priority order: retired ones are cancelled, and not written. */
+    private static void writeSide(final BookSide side, final RetiredOrders retired, final DataOutput out)
+        throws IOException
     {
-        out.writeInt(side.orderCount());
+        int live = 0;
         for (PriceLevel level = side.best(); level != null; level = level.worse)
         {
             for (Order order = level.head; order != null; order = level.next(order))
             {
-                writeOrder(order, out);
+                live += retired.isRetired(order) ? 0 : 1;
+            }
+        }
+        out.writeInt(live);
+        for (PriceLevel level = side.best(); level != null; level = level.worse)
+        {
+            for (Order order = level.head; order != null; order = level.next(order))
+            {
+                if (!retired.isRetired(order))
+                {
+                    writeOrder(order, out);
+                }
             }
         }
     }
@@ -448,7 +461,7 @@ final class SnapshotCodec
             {
                 throw new IOException("engine snapshot holds order " + order.id + " twice");
             }
-            order.account.openOrdersOrCreate(order.pair()).append(order);
+            order.account.openOrdersOrCreate(order.pair()).append(order, state.openOrders);
             order.account.openOrderCount++;
         }
     }

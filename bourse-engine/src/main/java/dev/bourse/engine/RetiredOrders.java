@@ -1,0 +1,102 @@
+package dev.bourse.engine;
+
+import java.util.ArrayDeque;
+
+/**
+ * Orders a cancel-all has cancelled but not yet withdrawn from their levels and the open-order index. A cancel-all
+ * takes its orders out of the account's list and releases their reserve at once, in its own command, without reading
+ * them (so it costs a copy of their IDs, however scattered the orders are in memory); from then on they are retired:
+ * cancelled in every respect that can be observed, since every reader of the book and the index passes over them.
+ * Each is withdrawn (taken out of its level and the index, and completed) by whatever reaches it first: matching,
+ * a read that finds it at the top of a side, or the sweep that every command starts with, which withdraws at most
+ * {@link #WITHDRAWALS_PER_COMMAND} of them in the order they were retired. Withdrawing changes nothing that can be
+ * observed (no event, no balance, no answer), so when it happens does not matter to determinism.
+ */
+final class RetiredOrders
+{
+    /** Retired orders the sweep at the start of each command withdraws at most. */
+    static final int WITHDRAWALS_PER_COMMAND = 32;
+
+    private final OrderIndex index;
+    /** The ID arrays of the cancel-alls with orders still to sweep, oldest first. */
+    private final ArrayDeque<Batch> batches = new ArrayDeque<>();
+    /** How far the sweep is into the oldest batch. */
+    private int position;
+    /** Retired orders not yet withdrawn. */
+    private int count;
+
+    RetiredOrders(final OrderIndex index)
+    {
+        this.index = index;
+    }
+
+    /**
+     * Retires the orders a cancel-all has just taken out of their accounts' lists (the array is the answer's and is
+     * only read).
+     */
+    void retire(final long[] ids, final int size)
+    {
+        if (size > 0)
+        {
+            batches.addLast(new Batch(ids, size));
+            count += size;
+        }
+    }
+
+    /** @return whether the order is retired: still in the book and the index, but out of its account's list. */
+    boolean isRetired(final Order order)
+    {
+        if (count == 0 || order.accountSlot < 0)
+        {
+            return false;
+        }
+        final AccountOrders orders = order.account.openOrders(order.pair());
+        return orders == null || !orders.holds(order);
+    }
+
+    /** Takes a retired order out of its level and the index and completes it. */
+    void withdraw(final Order order)
+    {
+        order.pair().sideOf(order).removeLazily(order);
+        index.remove(order);
+        order.cancelRemainder();
+        order.reserveRemaining = 0;
+        order.accountSlot = -1;
+        order.pair().retiredOrders--;
+        count--;
+    }
+
+    /** Withdraws up to {@code limit} retired orders, oldest first. */
+    void sweep(final int limit)
+    {
+        int left = limit;
+        while (left > 0 && !batches.isEmpty())
+        {
+            final Batch batch = batches.peekFirst();
+            while (left > 0 && position < batch.size)
+            {
+                final Order order = index.get(batch.ids[position++]);
+                if (order != null)
+                {
+                    withdraw(order);
+                    left--;
+                }
+            }
+            if (position == batch.size)
+            {
+                batches.removeFirst();
+                position = 0;
+            }
+        }
+    }
+
+    /** @return the retired orders not yet withdrawn. */
+    int count()
+    {
+        return count;
+    }
+
+    private record Batch(long[] ids, int size)
+    {
+    }
+}
