@@ -284,7 +284,8 @@ final class OrderProcessor
             {
                 break;
             }
-            for (Order maker = live(level, level.head); maker != null && left > 0; maker = live(level, level.next(maker)))
+            for (Order maker = live(level, level.head); maker != null && left > 0;
+                maker = live(level, level.next(maker)))
             {
                 if (maker.account == account && prevention != SelfTradePrevention.NONE)
                 {
