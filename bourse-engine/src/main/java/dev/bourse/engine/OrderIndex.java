@@ -81,14 +81,25 @@ final class OrderIndex
     /** Removes the order, which must be in the index. */
     void remove(final Order order)
     {
-        final long chunkNumber = order.id >> CHUNK_SHIFT;
-        final Chunk chunk = chunk(chunkNumber);
-        final int pageIndex = (int)((order.id >> PAGE_SHIFT) & PAGE_MASK);
-        final Page page = chunk == null ? null : chunk.pages[pageIndex];
-        final int slot = (int)(order.id & SLOT_MASK);
-        if (page == null || page.slots[slot] != order)
+        if (get(order.id) != order)
         {
             throw new IllegalStateException("order " + order.id + " is not in the index");
+        }
+        remove(order.id);
+    }
+
+    /** Removes the order with the ID, reading nothing of it; @return it, or null when the index has none. */
+    Order remove(final long orderId)
+    {
+        final long chunkNumber = orderId >> CHUNK_SHIFT;
+        final Chunk chunk = chunk(chunkNumber);
+        final int pageIndex = (int)((orderId >> PAGE_SHIFT) & PAGE_MASK);
+        final Page page = chunk == null ? null : chunk.pages[pageIndex];
+        final int slot = (int)(orderId & SLOT_MASK);
+        final Order order = page == null ? null : page.slots[slot];
+        if (order == null)
+        {
+            return null;
         }
         page.slots[slot] = null;
         page.count--;
@@ -108,6 +119,7 @@ final class OrderIndex
                 lastChunkNumber = -1;
             }
         }
+        return order;
     }
 
     int size()
