@@ -8,8 +8,10 @@ import java.util.Arrays;
  * {@code long} (its ID and side) in an array with holes, and knows its slot: an order leaves by emptying its slot,
  * and a cancel-all copies the IDs out of the array and takes the reserve sums, reading nothing of the orders
  * themselves (they are withdrawn from the book later; see {@link RetiredOrders}). An order is in the list exactly
- * when its slot holds its entry. Holes are squeezed out, in order, when the array is full or when they outnumber the
- * orders by far; squeezing finds the orders it moves through the open-order index, to tell them their new slots.
+ * when its slot holds its entry. The entries in use run from a start to an end: an order leaving from the start
+ * moves the start past it and the holes after it, so that orders cancelled oldest first leave no holes behind. Other
+ * holes are squeezed out, in order, when the array is full or when they outnumber the orders by far; squeezing finds
+ * the orders it moves through the open-order index, to tell them their new slots.
  */
 final class AccountOrders
 {
@@ -21,6 +23,7 @@ final class AccountOrders
     private static final long HOLE = 0;
 
     private long[] entries = new long[INITIAL_CAPACITY];
+    private int start;
     private int end;
     private long buyReserve;
     private long sellReserve;
@@ -47,10 +50,18 @@ final class AccountOrders
         {
             throw new IllegalStateException("order " + order.id + " is not in its account's list");
         }
-        entries[order.accountSlot] = HOLE;
+        final int slot = order.accountSlot;
+        entries[slot] = HOLE;
         count--;
         reserveChanged(order.side(), -order.reserveRemaining);
         order.accountSlot = -1;
+        if (slot == start)
+        {
+            while (start < end && entries[start] == HOLE)
+            {
+                start++;
+            }
+        }
         squeezeIfSparse(index);
     }
 
@@ -58,7 +69,7 @@ final class AccountOrders
     boolean holds(final Order order)
     {
         final int slot = order.accountSlot;
-        return slot >= 0 && slot < end && entries[slot] == entry(order.id, order.side());
+        return slot >= start && slot < end && entries[slot] == entry(order.id, order.side());
     }
 
     /** Adds to (or, negative, takes from) the reserve the list's orders of the side hold. */
@@ -91,7 +102,7 @@ final class AccountOrders
         int taken = filled;
         if (side == null)
         {
-            for (int slot = 0; slot < end; slot++)
+            for (int slot = start; slot < end; slot++)
             {
                 final long entry = entries[slot];
                 if (entry != HOLE)
@@ -99,7 +110,8 @@ final class AccountOrders
                     ids[taken++] = entry >>> 1;
                 }
             }
-            Arrays.fill(entries, 0, end, HOLE);
+            Arrays.fill(entries, start, end, HOLE);
+            start = 0;
             end = 0;
             count = 0;
             buyReserve = 0;
@@ -107,7 +119,7 @@ final class AccountOrders
             return taken;
         }
         final long sideBit = sideBit(side);
-        for (int slot = 0; slot < end; slot++)
+        for (int slot = start; slot < end; slot++)
         {
             final long entry = entries[slot];
             if (entry != HOLE && (entry & 1) == sideBit)
@@ -122,7 +134,13 @@ final class AccountOrders
         return taken;
     }
 
-    /** @return the slots in use, holes included: the orders are at slots 0 to end - 1. */
+    /** @return the first slot in use: the orders are at slots start to end - 1, with holes between them. */
+    int start()
+    {
+        return start;
+    }
+
+    /** @return the slot after the last one in use. */
     int end()
     {
         return end;
@@ -138,9 +156,10 @@ final class AccountOrders
     {
         if (count == 0)
         {
+            start = 0;
             end = 0;
         }
-        else if (end - count > count + SLACK)
+        else if (end - start - count > count + SLACK)
         {
             squeeze(index);
         }
@@ -161,7 +180,7 @@ final class AccountOrders
     private void squeeze(final OrderIndex index)
     {
         int to = 0;
-        for (int from = 0; from < end; from++)
+        for (int from = start; from < end; from++)
         {
             final long entry = entries[from];
             if (entry != HOLE)
@@ -174,6 +193,7 @@ final class AccountOrders
             }
         }
         Arrays.fill(entries, to, end, HOLE);
+        start = 0;
         end = to;
         if (entries.length >= SHRINK_FACTOR * Math.max(INITIAL_CAPACITY, end))
         {

@@ -81,15 +81,20 @@ final class OrderIndex
     /** Removes the order, which must be in the index. */
     void remove(final Order order)
     {
-        if (get(order.id) != order)
+        if (remove(order.id, order) != order)
         {
             throw new IllegalStateException("order " + order.id + " is not in the index");
         }
-        remove(order.id);
     }
 
     /** Removes the order with the ID, reading nothing of it; @return it, or null when the index has none. */
     Order remove(final long orderId)
+    {
+        return remove(orderId, null);
+    }
+
+    /** Removes the order with the ID if it is the expected one (any when null); @return the order found, or null. */
+    private Order remove(final long orderId, final Order expected)
     {
         final long chunkNumber = orderId >> CHUNK_SHIFT;
         final Chunk chunk = chunk(chunkNumber);
@@ -97,9 +102,9 @@ final class OrderIndex
         final Page page = chunk == null ? null : chunk.pages[pageIndex];
         final int slot = (int)(orderId & SLOT_MASK);
         final Order order = page == null ? null : page.slots[slot];
-        if (order == null)
+        if (order == null || (expected != null && order != expected))
         {
-            return null;
+            return order;
         }
         page.slots[slot] = null;
         page.count--;

@@ -47,7 +47,7 @@ class AccountOrdersTest
             }
             assertThat(inSlots(orders)).containsExactlyElementsOf(reference);
             assertThat(orders.count).isEqualTo(reference.size());
-            assertThat(orders.end()).isLessThanOrEqualTo(2 * reference.size() + 33);
+            assertThat(orders.end() - orders.start()).isLessThanOrEqualTo(2 * reference.size() + 33);
             assertThat(orders.reserve(Side.BUY)).isEqualTo(reserveOf(reference, Side.BUY));
             assertThat(orders.reserve(Side.SELL)).isEqualTo(reserveOf(reference, Side.SELL));
         }
@@ -81,6 +81,30 @@ class AccountOrdersTest
         assertThat(inSlots(orders)).containsExactly(next);
         assertThat(placed).noneMatch(orders::holds);
         assertThat(orders.reserve(Side.BUY)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldLeaveNoHolesBehindOrdersThatLeaveOldestFirst()
+    {
+        final AccountOrders orders = new AccountOrders();
+        final List<Order> placed = new ArrayList<>();
+        for (long id = 1; id <= 1_000; id++)
+        {
+            final Order order = order(id, Side.BUY, 1);
+            orders.append(order, index);
+            placed.add(order);
+        }
+        for (int i = 0; i < 990; i++)
+        {
+            final Order oldest = placed.get(i);
+            orders.remove(oldest, index);
+            index.remove(oldest);
+            assertThat(orders.end() - orders.start()).isEqualTo(orders.count);
+        }
+
+        assertThat(inSlots(orders)).containsExactlyElementsOf(placed.subList(990, 1_000));
+        assertThat(placed.subList(990, 1_000)).extracting(order -> order.accountSlot)
+            .as("not moved").containsExactly(990, 991, 992, 993, 994, 995, 996, 997, 998, 999);
     }
 
     @Test
@@ -121,6 +145,7 @@ class AccountOrdersTest
         for (int slot = 0; slot < orders.end(); slot++)
         {
             final long orderId = orders.idAt(slot);
+            assertThat(orderId == 0 || slot >= orders.start()).as("no order before the start").isTrue();
             if (orderId != 0)
             {
                 final Order order = index.get(orderId);

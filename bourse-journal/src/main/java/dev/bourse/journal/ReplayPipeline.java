@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadFactory;
  * {@link UnsupportedFormatVersionException}, {@link UncheckedIOException}...) is thrown on the calling thread, the
  * same instance; progress is reported after the same records. When the handler throws, the reader thread is told to
  * stop (flag and interrupt), joined, and the handler's exception propagates: no reader thread outlives
- * {@link #replay}.
+ * {@link #replay}. Whatever ends the reader thread (an interrupt from elsewhere, an {@link Error} while it waits for a
+ * free batch) reaches the calling thread as an exception: the read never just stops.
  */
 final class ReplayPipeline
 {
@@ -43,9 +44,9 @@ final class ReplayPipeline
     /** Records decoded by the reader, and what ended the read when this is the last batch. */
     private static final class Batch
     {
-        final long[] sequences = new long[BATCH_RECORDS];
-        final long[] timestampsMs = new long[BATCH_RECORDS];
-        final Command[] commands = new Command[BATCH_RECORDS];
+        final long[] sequences;
+        final long[] timestampsMs;
+        final Command[] commands;
         int count;
         boolean progressDue;
         long progressRecords;
@@ -54,6 +55,13 @@ final class ReplayPipeline
         boolean last;
         JournalTail tail;
         Throwable failure;
+
+        Batch(final int records)
+        {
+            sequences = new long[records];
+            timestampsMs = new long[records];
+            commands = new Command[records];
+        }
 
         void clear()
         {
@@ -80,6 +88,8 @@ final class ReplayPipeline
         private final long fromSequence;
         private final BlockingQueue<Batch> filled;
         private final BlockingQueue<Batch> free;
+        /** The last batch when the read ends while the reader holds no batch (it failed waiting for one). */
+        private final Batch end = new Batch(0);
         private volatile boolean cancelled;
         private Batch current;
 
@@ -104,11 +114,17 @@ final class ReplayPipeline
             }
             catch (final Cancelled ex)
             {
-                // the calling thread has stopped replaying: nobody takes the batches any more
+                if (!cancelled)
+                {
+                    final InterruptedIOException interrupted =
+                        new InterruptedIOException("journal replay reader thread interrupted");
+                    finish(null, new UncheckedIOException(interrupted));
+                }
+                // else the calling thread has stopped replaying: nobody takes the batches any more
             }
             catch (final RuntimeException | Error ex)
             {
-                if (!cancelled && current != null)
+                if (!cancelled)
                 {
                     finish(null, ex);
                 }
@@ -147,9 +163,10 @@ final class ReplayPipeline
             cancelled = true;
         }
 
+        /** Hands over the last batch: the one being filled, or the end batch when none is (there is always room). */
         private void finish(final JournalTail tail, final Throwable failure)
         {
-            final Batch batch = current;
+            final Batch batch = current != null ? current : end;
             batch.last = true;
             batch.tail = tail;
             batch.failure = failure;
@@ -213,11 +230,11 @@ final class ReplayPipeline
         final JournalReader reader, final long fromSequence, final RecordHandler handler,
         final JournalReader.ProgressListener progress)
     {
-        final BlockingQueue<Batch> filled = new ArrayBlockingQueue<>(BATCHES);
+        final BlockingQueue<Batch> filled = new ArrayBlockingQueue<>(BATCHES + 1);
         final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
         for (int i = 0; i < BATCHES; i++)
         {
-            free.add(new Batch());
+            free.add(new Batch(BATCH_RECORDS));
         }
         final Producer producer = new Producer(reader, fromSequence, filled, free);
         final Thread thread = threads.newThread(producer);

@@ -4,15 +4,19 @@ import dev.bourse.engine.command.Command;
 import dev.bourse.journal.JournalFiles.Recorded;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static dev.bourse.journal.JournalFiles.readAll;
 import static dev.bourse.journal.JournalFiles.recordOffsets;
@@ -221,6 +225,35 @@ class ReplayPipelineTest
         assertReaderThreadEnded();
     }
 
+    /**
+     * The reader thread, interrupted by someone else while it waits for a free batch (so while it holds none), ends the
+     * replay with an exception on the calling thread after the records read before, instead of leaving it waiting (the
+     * timeout only guards against that hang). The exception is the interruption: while waiting, or, when a batch
+     * was freed just before, at the reader's next read from its file.
+     */
+    @Test
+    @Timeout(60)
+    void shouldEndTheReplayWithAnExceptionWhenTheReaderThreadIsInterruptedWhileItHoldsNoBatch()
+    {
+        final List<Long> delivered = new ArrayList<>();
+        final Throwable thrown = catchThrowable(() -> pipeline().replay(reader(), 1, (sequence, timestampMs, command) ->
+        {
+            if (sequence == 1)
+            {
+                awaitReaderWaitingForAFreeBatch();
+                readerThreads.getFirst().interrupt();
+            }
+            delivered.add(sequence);
+        }, JournalReader.ProgressListener.NONE));
+
+        assertThat(thrown).isInstanceOf(UncheckedIOException.class).cause()
+            .isInstanceOfAny(InterruptedIOException.class, ClosedByInterruptException.class);
+        assertThat(delivered).as("the records read before, in order, without a gap").isNotEmpty()
+            .isEqualTo(LongStream.rangeClosed(1, delivered.size()).boxed().toList());
+        assertThat(Thread.interrupted()).as("the calling thread is not interrupted").isFalse();
+        assertReaderThreadEnded();
+    }
+
     private JournalReader reader()
     {
         return new JournalReader(configuration.journalDirectory(), configuration.maxBatchBytes());
@@ -239,6 +272,19 @@ class ReplayPipelineTest
         while (reader.getState() != Thread.State.WAITING && reader.getState() != Thread.State.TERMINATED)
         {
             assertThat(System.nanoTime()).as("the reader blocks or ends").isLessThan(deadlineNs);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits until the reader thread has filled every batch and waits for a free one (holding none). */
+    private void awaitReaderWaitingForAFreeBatch()
+    {
+        final Thread reader = readerThreads.getFirst();
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (reader.getState() != Thread.State.WAITING || Arrays.stream(reader.getStackTrace())
+            .noneMatch(frame -> frame.getMethodName().equals("nextFree")))
+        {
+            assertThat(System.nanoTime()).as("the reader waits for a free batch").isLessThan(deadlineNs);
             Thread.onSpinWait();
         }
     }
