@@ -25,7 +25,8 @@ public final class BenchmarkPlots
     /** File of the cancel-all plot. */
     public static final String CANCEL_ALL_FILE = "cancel-all.png";
 
-    private static final Pattern CANCEL_FIGURE = Pattern.compile("engine\\.(cancel_all|cancel_singles)\\.n([0-9]+)");
+    private static final Pattern CANCEL_FIGURE =
+        Pattern.compile("engine\\.(cancel_all|cancel_singles)\\.n([0-9]+)(\\.with_withdrawal)?");
     private static final Color[] PERCENTILE_COLORS = {new Color(31, 119, 180), new Color(255, 127, 14),
         new Color(214, 39, 40)};
 
@@ -71,8 +72,8 @@ public final class BenchmarkPlots
     }
 
     /**
-     * Plots the engine's {@code engine.cancel_all.n<N>} and {@code engine.cancel_singles.n<N>} figures (ms) against N,
-     * log-log.
+     * Plots the engine's {@code engine.cancel_all.n<N>}, {@code engine.cancel_all.n<N>.with_withdrawal} and
+     * {@code engine.cancel_singles.n<N>} figures (ms) against N, log-log.
      *
      * @return the file written, or null when there is no such figure.
      */
@@ -84,7 +85,8 @@ public final class BenchmarkPlots
             final Matcher matcher = CANCEL_FIGURE.matcher(figure.name());
             if (matcher.matches() && "ms".equals(figure.unit()) && figure.value() > 0)
             {
-                byKind.computeIfAbsent(matcher.group(1), kind -> new TreeMap<>())
+                final String kind = matcher.group(1) + (matcher.group(3) == null ? "" : matcher.group(3));
+                byKind.computeIfAbsent(kind, k -> new TreeMap<>())
                     .put(Long.parseLong(matcher.group(2)), figure.value());
             }
         }
@@ -95,9 +97,11 @@ public final class BenchmarkPlots
         final List<LinePlot.Series> series = new ArrayList<>();
         for (final Map.Entry<String, Map<Long, Double>> kind : byKind.entrySet())
         {
-            final boolean cancelAll = "cancel_all".equals(kind.getKey());
-            series.add(new LinePlot.Series(cancelAll ? "one cancel-all of N orders" : "N single cancels",
-                cancelAll ? PERCENTILE_COLORS[0] : PERCENTILE_COLORS[2], !cancelAll,
+            final boolean singles = "cancel_singles".equals(kind.getKey());
+            final boolean withdrawal = kind.getKey().endsWith(".with_withdrawal");
+            series.add(new LinePlot.Series(singles ? "N single cancels" : withdrawal ?
+                "one cancel-all of N orders, and the withdrawal of its orders by the commands after it" :
+                "one cancel-all of N orders", PERCENTILE_COLORS[singles ? 2 : withdrawal ? 1 : 0], singles || withdrawal,
                 kind.getValue().entrySet().stream().map(point -> new double[] {point.getKey(), point.getValue()})
                     .toList()));
         }
