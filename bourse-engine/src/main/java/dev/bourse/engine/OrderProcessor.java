@@ -579,9 +579,17 @@ final class OrderProcessor
         return stop.side() == Side.BUY ? lastPrice >= stop.stopPrice() : lastPrice <= stop.stopPrice();
     }
 
-    /** Moves every stop order the last price has reached into the book, in the order they are reached. */
+    /**
+     * Moves every stop order the last price has reached into the book, in the order they are reached. Nothing is
+     * looked at when the last price is the one the previous call left: a stop order only rests if its condition does
+     * not hold at the last price when it is placed, and a condition depends on nothing but the last price.
+     */
     private void processTriggers(final Pair pair, final long timestampMs, final EventSink sink)
     {
+        if (pair.lastPrice == pair.triggersCheckedAtPrice)
+        {
+            return;
+        }
         collectTriggered(pair);
         long iterationsLeft = (long)pair.openOrderCount() + triggered.size() + 1;
         while (!triggered.isEmpty())
@@ -596,6 +604,7 @@ final class OrderProcessor
             enterBook(order, timestampMs, sink);
             collectTriggered(pair);
         }
+        pair.triggersCheckedAtPrice = pair.lastPrice;
     }
 
     private void collectTriggered(final Pair pair)

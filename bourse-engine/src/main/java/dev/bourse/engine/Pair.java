@@ -21,6 +21,8 @@ final class Pair
     long lotSize;
     long volumeFactor;
     long lastPrice;
+    /** The last price at which every stop order it triggers has been triggered (0 before any trade: none). */
+    long triggersCheckedAtPrice;
     /** Orders on the pair a cancel-all has retired and that are not withdrawn yet: in the sides, but cancelled. */
     int retiredOrders;
     /** The terms of orders accepted now, by combination of side, type, time in force and self-trade prevention. */
