@@ -52,9 +52,22 @@ class HttpTransportTest
         return stub;
     }
 
+    /**
+     * A request timeout no answer of the stub comes near, even on a loaded machine: a test that expects an answer
+     * must not fail because one came late. Tests of requests the stub never answers set {@link #HANG_TIMEOUT}.
+     */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    /** The timeout of the tests whose requests get no answer: how long each attempt waits. */
+    private static final Duration HANG_TIMEOUT = Duration.ofMillis(500);
+
     private BourseClient client(final URI uri)
     {
         return client(uri, builder -> builder);
+    }
+
+    private BourseClient hangingClient(final URI uri)
+    {
+        return client(uri, builder -> builder.requestTimeout(HANG_TIMEOUT));
     }
 
     private BourseClient client(
@@ -62,7 +75,7 @@ class HttpTransportTest
     {
         final BourseClient client = customise.apply(BourseClient.builder(uri)
             .credentials(KEY, SECRET)
-            .requestTimeout(Duration.ofMillis(500))
+            .requestTimeout(ANSWER_TIMEOUT)
             .retries(3, Duration.ofMillis(1), Duration.ofMillis(5))
             .rateLimit(1_000, 100_000)).build();
         resources.add(client);
@@ -218,7 +231,7 @@ class HttpTransportTest
         final StubServer stub = stub(request -> new StubServer.Hang());
 
         final OutcomeUnknownException unknown = catchThrowableOfType(OutcomeUnknownException.class,
-            () -> client(stub.uri()).placeOrder(OrderRequest.limit("BTC.USDT", OrderSide.BUY, BigDecimal.ONE,
+            () -> hangingClient(stub.uri()).placeOrder(OrderRequest.limit("BTC.USDT", OrderSide.BUY, BigDecimal.ONE,
                 BigDecimal.TEN)));
 
         assertThat(unknown.path()).isEqualTo(LIMIT_ORDERS);
@@ -316,7 +329,7 @@ class HttpTransportTest
         final StubServer stub = stub(request -> new StubServer.Hang());
 
         final BourseTransportException failed = catchThrowableOfType(BourseTransportException.class,
-            () -> client(stub.uri()).orderInfo(42));
+            () -> hangingClient(stub.uri()).orderInfo(42));
 
         assertThat(failed).isNotInstanceOf(OutcomeUnknownException.class);
         assertThat(failed.path()).isEqualTo("/v2/account/orders/42");
