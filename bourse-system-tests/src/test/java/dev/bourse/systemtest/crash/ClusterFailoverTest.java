@@ -174,28 +174,41 @@ class ClusterFailoverTest
         }
     }
 
-    /** Every node applied the same commands: the same sequence, state hash and funds, once the traffic stopped. */
+    /**
+     * Every node applied the same commands: the same sequence, state hash and funds, once the traffic stopped. When
+     * they do not in time, the failure says what each node answered last (or that it did not answer).
+     */
     private JsonNode awaitSameStateOnEveryNode(final int round) throws Exception
     {
-        return await(() ->
+        final List<String> lastAnswers = new ArrayList<>();
+        try
         {
-            final List<JsonNode> states = new ArrayList<>();
-            for (int id = 0; id < NODES; id++)
+            return await(() ->
             {
-                final JsonNode state = status(id);
-                if (state == null)
+                final List<JsonNode> states = new ArrayList<>();
+                lastAnswers.clear();
+                for (int id = 0; id < NODES; id++)
+                {
+                    final JsonNode state = status(id);
+                    lastAnswers.add("node " + id + ": " + (state == null ? "no answer" : state.toString()));
+                    states.add(state);
+                }
+                if (states.contains(null))
                 {
                     return null;
                 }
-                states.add(state);
-            }
-            final JsonNode first = states.getFirst();
-            final boolean same = states.stream().allMatch(state ->
-                state.get("appliedSequence").equals(first.get("appliedSequence")) &&
-                state.get("stateHash").equals(first.get("stateHash")) &&
-                state.get("funds").equals(first.get("funds")));
-            return same ? first : null;
-        }, ROUND_TIMEOUT_MS, "round " + round + ": the same state on every node");
+                final JsonNode first = states.getFirst();
+                final boolean same = states.stream().allMatch(state ->
+                    state.get("appliedSequence").equals(first.get("appliedSequence")) &&
+                    state.get("stateHash").equals(first.get("stateHash")) &&
+                    state.get("funds").equals(first.get("funds")));
+                return same ? first : null;
+            }, ROUND_TIMEOUT_MS, "round " + round + ": the same state on every node");
+        }
+        catch (final AssertionError ex)
+        {
+            throw new AssertionError(ex.getMessage() + "; last answers: " + lastAnswers, ex);
+        }
     }
 
     /** Balances and fees add up to deposits less withdrawals, which lie within what was acknowledged and sent. */
