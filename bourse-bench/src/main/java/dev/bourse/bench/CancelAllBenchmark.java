@@ -180,15 +180,9 @@ final class CancelAllBenchmark
     {
         final Engine engine = book.engine();
         final CancelOrder noSuchOrder = new CancelOrder(CancelAllBook.CALLER, Long.MAX_VALUE);
-        final int limit = engine.retiredOrderCount();
-        int commands = 0;
         final long startNs = System.nanoTime();
-        while (engine.retiredOrderCount() > 0 && commands++ < limit)
-        {
-            engine.apply(noSuchOrder, BenchmarkExchange.TIMESTAMP_MS, EventSink.NONE);
-        }
+        final int commands = BenchmarkExchange.withdrawRetired(engine, CancelAllBook.CALLER);
         final long withdrawingNs = System.nanoTime() - startNs;
-        check(engine.retiredOrderCount() == 0, engine.retiredOrderCount() + " retired orders left");
         final long baselineStartNs = System.nanoTime();
         for (int i = 0; i < commands; i++)
         {

@@ -400,7 +400,11 @@ final class EngineState
         final Pair pair = pair(coinPair);
         final List<OrderView> views = new ArrayList<>();
         final AccountOrders orders = account == null || pair == null ? null : account.openOrders(pair);
-        for (int slot = orders == null ? 0 : orders.start(); orders != null && slot < orders.end(); slot++)
+        if (orders == null)
+        {
+            return views;
+        }
+        for (int slot = orders.start(); slot < orders.end(); slot++)
         {
             final long orderId = orders.idAt(slot);
             if (orderId != 0)

@@ -1,5 +1,6 @@
 package dev.bourse.engine;
 
+import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.event.Event;
@@ -23,6 +24,7 @@ import static dev.bourse.engine.EngineFixture.usdt;
 import static dev.bourse.engine.Side.BUY;
 import static dev.bourse.engine.Side.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A cancel-all retires its orders without touching them; they stay in the book until withdrawn, and nothing may see
@@ -81,8 +83,7 @@ final class RetiredOrdersTest
         fixture.limit(carol, BTC_USDT, BUY, usdt("101"), btc("1.5"));
 
         assertThat(fixture.trades()).extracting(TradeExecuted::makerOrderId, TradeExecuted::price)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(bobFirst, usdt("100")),
-                org.assertj.core.groups.Tuple.tuple(bobSecond, usdt("101")));
+            .containsExactly(tuple(bobFirst, usdt("100")), tuple(bobSecond, usdt("101")));
         assertThat(fixture.engine.retiredOrderCount()).as("matching withdrew those it passed").isZero();
         assertThat(fixture.balance(alice, "BTC")).isEqualTo(btc("100"));
     }
@@ -144,7 +145,7 @@ final class RetiredOrdersTest
         aliceSells(usdt("100"), usdt("101"));
         fixture.limit(bob, BTC_USDT, SELL, usdt("100"), btc("1"));
         fixture.limit(alice, BTC_USDT, BUY, usdt("90"), btc("1"));
-        fixture.succeed(new dev.bourse.engine.command.CancelAllOrders(alice, BTC_USDT, SELL));
+        fixture.succeed(new CancelAllOrders(alice, BTC_USDT, SELL));
         assertThat(fixture.engine.retiredOrderCount()).isEqualTo(ORDERS);
 
         final Engine restored = restore(fixture.engine);

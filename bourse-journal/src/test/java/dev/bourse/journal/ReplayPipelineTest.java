@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 
 import static dev.bourse.journal.JournalFiles.readAll;
@@ -267,24 +268,24 @@ class ReplayPipelineTest
     /** Waits until the reader thread waits for a free batch (all are filled) or has ended. */
     private void awaitReaderBlockedOrEnded()
     {
-        final Thread reader = readerThreads.getFirst();
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (reader.getState() != Thread.State.WAITING && reader.getState() != Thread.State.TERMINATED)
-        {
-            assertThat(System.nanoTime()).as("the reader blocks or ends").isLessThan(deadlineNs);
-            Thread.onSpinWait();
-        }
+        awaitReader(reader -> reader.getState() == Thread.State.WAITING ||
+            reader.getState() == Thread.State.TERMINATED, "the reader blocks or ends");
     }
 
     /** Waits until the reader thread has filled every batch and waits for a free one (holding none). */
     private void awaitReaderWaitingForAFreeBatch()
     {
+        awaitReader(reader -> reader.getState() == Thread.State.WAITING && Arrays.stream(reader.getStackTrace())
+            .anyMatch(frame -> frame.getMethodName().equals("nextFree")), "the reader waits for a free batch");
+    }
+
+    private void awaitReader(final Predicate<Thread> condition, final String what)
+    {
         final Thread reader = readerThreads.getFirst();
         final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (reader.getState() != Thread.State.WAITING || Arrays.stream(reader.getStackTrace())
-            .noneMatch(frame -> frame.getMethodName().equals("nextFree")))
+        while (!condition.test(reader))
         {
-            assertThat(System.nanoTime()).as("the reader waits for a free batch").isLessThan(deadlineNs);
+            assertThat(System.nanoTime()).as(what).isLessThan(deadlineNs);
             Thread.onSpinWait();
         }
     }

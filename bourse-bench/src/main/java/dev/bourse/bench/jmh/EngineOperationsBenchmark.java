@@ -116,11 +116,7 @@ public class EngineOperationsBenchmark
         {
             check(engine.apply(new CancelAllOrders(CALLER, BenchmarkExchange.COIN_PAIR),
                 BenchmarkExchange.TIMESTAMP_MS, EventSink.NONE));
-            final CancelOrder noSuchOrder = new CancelOrder(CALLER, Long.MAX_VALUE);
-            for (int left = BATCH; engine.retiredOrderCount() > 0 && left > 0; left--)
-            {
-                engine.apply(noSuchOrder, BenchmarkExchange.TIMESTAMP_MS, EventSink.NONE);
-            }
+            BenchmarkExchange.withdrawRetired(engine, CALLER);
         }
 
         long place(final PlaceOrder order)
