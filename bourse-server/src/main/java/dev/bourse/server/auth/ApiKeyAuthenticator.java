@@ -6,19 +6,20 @@ import dev.bourse.server.gateway.ApiException;
 import dev.bourse.server.gateway.RequestParameters;
 import dev.bourse.server.readmodel.ApiKeyStore;
 
-import java.util.ArrayDeque;
-import java.util.HashSet;
+import org.agrona.collections.LongArrayQueue;
+import org.agrona.collections.LongHashSet;
+
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authenticates signed requests as spec section 3 orders the checks: 4001, 4013, 4018, 6001, 6002, 6003, 6005,
  * 4003, 4005, 6004. A signature is hex in either letter case, and may leave out the query string of a POST, PUT or
- * DELETE or the body of a GET (spec section 7). Replay protection remembers, per key, the signatures and (timestamp,
- * nonce) pairs of accepted requests only as long as they could pass the time window, so memory is bounded by the
- * key's rate limit; requests signed before this authenticator started are refused (6005), so nothing signed before
- * a restart is accepted after it. A refused request changes nothing.
+ * DELETE or the body of a GET (spec section 7). Replay protection remembers, per key, the (timestamp, nonce) pairs of
+ * accepted requests only as long as they could pass the time window, so memory is bounded by the key's rate limit
+ * (a signature seen before is caught by its pair, which the signed text begins with); requests signed before this
+ * authenticator started are refused (6005), so nothing signed before a restart is accepted after it. A refused
+ * request changes nothing.
  */
 public final class ApiKeyAuthenticator
 {
@@ -108,13 +109,12 @@ public final class ApiKeyAuthenticator
         {
             throw new ApiException(Status.INVALID_REQUEST_TIMESTAMP);
         }
-        final String signature = matchingSignature(key.secret(), request);
-        if (signature == null)
+        if (!signatureMatches(key.secret(), request))
         {
             throw new ApiException(Status.INVALID_SIGNATURE);
         }
         final KeyGuard guard = guards.computeIfAbsent(key.apiKey(), k -> new KeyGuard(key, configuration));
-        guard.admit(signature, timestampMs, nonce, tradeHistory, nowMs);
+        guard.admit(timestampMs, nonce, tradeHistory, nowMs);
         return key;
     }
 
@@ -123,24 +123,24 @@ public final class ApiKeyAuthenticator
      * string for POST, PUT and DELETE, or without its body for GET; either way it covers nonce, timestamp, method and
      * path.
      *
-     * @return the lowercase signature the request carries, or null when it signs neither text.
+     * @return whether the request's signature signs either text.
      */
-    private static String matchingSignature(final byte[] secret, final SignedRequest request)
+    private static boolean signatureMatches(final byte[] secret, final SignedRequest request)
     {
         final String whole = RequestSigner.sign(secret, request.nonce(), request.timestamp(), request.method(),
             request.path(), request.query(), request.body());
         if (RequestSigner.matches(whole, request.sign()))
         {
-            return whole;
+            return true;
         }
         final boolean get = "GET".equals(request.method());
         if (get ? request.body().length == 0 : request.query().isEmpty())
         {
-            return null;
+            return false;
         }
         final String shorter = RequestSigner.sign(secret, request.nonce(), request.timestamp(), request.method(),
             request.path(), get ? request.query() : "", get ? new byte[0] : request.body());
-        return RequestSigner.matches(shorter, request.sign()) ? shorter : null;
+        return RequestSigner.matches(shorter, request.sign());
     }
 
     private static int parseNonce(final String nonce)
@@ -162,21 +162,20 @@ public final class ApiKeyAuthenticator
         return value == null || value.isEmpty();
     }
 
-    /** Replay memory and rate limits of one key. */
+    /**
+     * Replay memory and rate limits of one key. A request is remembered by its (timestamp, nonce) stamp, packed into
+     * one {@code long}: the signed text starts with the nonce (five digits) and the timestamp, so a signature seen
+     * before carries a stamp seen before, and the stamps alone catch every replay. Stamps are kept in arrival order
+     * until their timestamp leaves every window.
+     */
     private static final class KeyGuard
     {
-        private record Seen(String signature, long timestampMs, int nonce)
-        {
-        }
-
-        private record Stamp(long timestampMs, int nonce)
-        {
-        }
+        private static final long NONCES = 100_000;
+        private static final long NONE = Long.MIN_VALUE;
 
         private final long keepMs;
-        private final ArrayDeque<Seen> seenInOrder = new ArrayDeque<>();
-        private final Set<String> signatures = new HashSet<>();
-        private final Set<Stamp> stamps = new HashSet<>();
+        private final LongArrayQueue stampsInOrder = new LongArrayQueue(NONE);
+        private final LongHashSet stamps = new LongHashSet();
         private final SlidingWindowLimiter requests;
         private final SlidingWindowLimiter tradeHistoryRequests;
 
@@ -188,13 +187,15 @@ public final class ApiKeyAuthenticator
                 configuration.tradeHistoryPerSecond(), configuration.tradeHistoryPerMinute());
         }
 
-        synchronized void admit(
-            final String signature, final long timestampMs, final int nonce, final boolean tradeHistory,
-            final long nowMs)
+        /**
+         * @param timestampMs a timestamp that passed the time window (so positive and at most a second ahead).
+         * @param nonce       a nonce of five digits.
+         */
+        synchronized void admit(final long timestampMs, final int nonce, final boolean tradeHistory, final long nowMs)
         {
             forgetOlderThan(nowMs - keepMs);
-            final Stamp stamp = new Stamp(timestampMs, nonce);
-            if (signatures.contains(signature) || stamps.contains(stamp))
+            final long stamp = timestampMs * NONCES + nonce;
+            if (stamps.contains(stamp))
             {
                 throw new ApiException(Status.DUPLICATE_SIGNATURE);
             }
@@ -207,18 +208,18 @@ public final class ApiKeyAuthenticator
             {
                 tradeHistoryRequests.record(nowMs);
             }
-            seenInOrder.addLast(new Seen(signature, timestampMs, nonce));
-            signatures.add(signature);
+            stampsInOrder.addLong(stamp);
             stamps.add(stamp);
         }
 
         private void forgetOlderThan(final long oldestValidMs)
         {
-            while (!seenInOrder.isEmpty() && seenInOrder.peekFirst().timestampMs() < oldestValidMs)
+            for (long stamp = stampsInOrder.peekLong();
+                stamp != NONE && stamp / NONCES < oldestValidMs;
+                stamp = stampsInOrder.peekLong())
             {
-                final Seen seen = seenInOrder.pollFirst();
-                signatures.remove(seen.signature());
-                stamps.remove(new Stamp(seen.timestampMs(), seen.nonce()));
+                stampsInOrder.pollLong();
+                stamps.remove(stamp);
             }
         }
     }

@@ -154,6 +154,21 @@ class ApiKeyAuthenticatorTest
     }
 
     @Test
+    void shouldRefuseAReplayWhateverTheLetterCaseOfItsSignatureOrTheZerosBeforeItsTimestamp()
+    {
+        final ApiKeyAuthenticator.SignedRequest good = request("GET", NOW_MS, "12345", "currency=BTC");
+        assertThat(statusOf(good, NOW_MS)).isEqualTo(Status.SUCCESS);
+
+        assertThat(statusOf(with(good, f -> new String[] {f[0], f[1], f[2], f[3].toUpperCase()}), NOW_MS))
+            .isEqualTo(Status.DUPLICATE_SIGNATURE);
+        final String padded = "0" + NOW_MS;
+        final String paddedSign = RequestSigner.sign(SECRET.getBytes(StandardCharsets.UTF_8), "12345", padded, "GET",
+            "/v1/trade/openOrders", "currency=BTC", new byte[0]);
+        assertThat(statusOf(with(good, f -> new String[] {f[0], padded, f[2], paddedSign}), NOW_MS))
+            .isEqualTo(Status.DUPLICATE_SIGNATURE);
+    }
+
+    @Test
     void shouldLimitTheRatePerSecondAndPerMinute()
     {
         long nowMs = NOW_MS;
