@@ -18,8 +18,8 @@ import java.util.Map;
  *     <li>Open loop at half of Bourse's median maximum, {@code rounds} times: p50, p99, p99.9 (medians).</li>
  *     <li>A sweep of offered rates (fractions of Bourse's maximum), Bourse and the ceiling at the same rates.</li>
  * </ol>
- * Every phase also gives each server's CPU time per request ({@link ProcessCpu}: its process and those it started,
- * read before and after the phase, divided by every request answered in it, warm-up and drain included).
+ * Every phase also gives each server's CPU time per request ({@link ProcessCpu}: its process, those it started and
+ * Bourse's embedded PostgreSQL, read before and after the phase, divided by every request answered in it, warm-up and drain included).
  */
 public final class ServerBenchmark
 {

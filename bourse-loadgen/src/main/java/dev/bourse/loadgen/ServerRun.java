@@ -77,7 +77,9 @@ public final class ServerRun
                     configuration.connections()))
             {
                 final List<SweepPoint> sweep = new ServerBenchmark(configuration, report, checks,
-                    ProcessCpu.of(ceilingServer.pid()), ProcessCpu.of(bourseServer.pid())).run(ceiling, bourse);
+                    ProcessCpu.of(ceilingServer.pid()),
+                    ProcessCpu.of(bourseServer.pid(), dataDir.resolve("postgres").resolve("postmaster.pid")))
+                    .run(ceiling, bourse);
                 // shows whether the server measured journals (a server without a journal writes almost nothing)
                 report.add("server.bourse.data_dir.size", DirectorySize.bytes(dataDir) / (1024.0 * 1024.0), "MiB");
                 return sweep;
