@@ -4,10 +4,9 @@ import dev.bourse.engine.OrderStatus;
 import dev.bourse.engine.OrderType;
 import dev.bourse.engine.Side;
 import dev.bourse.engine.event.OrderView;
-import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Long2LongHashMap;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +15,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Read model of the order books aggregated per price level, best price first on both sides. Each order's resting
- * quantity is tracked so that every order event moves its level by the difference. Written by the engine thread.
+ * quantity is tracked so that every order event moves its level by the difference (an order's pair, side and price
+ * never change). Written by the projection thread, read by any thread.
+ * <p>
+ * Both sides are sorted maps in natural key order, which compare without a comparator: the asks keyed by price, the
+ * bids by the negated price, so that either side's first key is its best.
  */
 public final class BookDepthStore
 {
@@ -25,37 +28,30 @@ public final class BookDepthStore
     {
     }
 
-    private record Resting(String coinPair, Side side, long price, long quantity)
-    {
-    }
+    private static final long NOT_RESTING = 0;
 
     private static final class Book
     {
-        final ConcurrentNavigableMap<Long, Long> bids = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
-        final ConcurrentNavigableMap<Long, Long> asks = new ConcurrentSkipListMap<>();
+        final ConcurrentNavigableMap<Long, Long> bidsByNegatedPrice = new ConcurrentSkipListMap<>();
+        final ConcurrentNavigableMap<Long, Long> asksByPrice = new ConcurrentSkipListMap<>();
 
         ConcurrentNavigableMap<Long, Long> side(final Side side)
         {
-            return side == Side.BUY ? bids : asks;
+            return side == Side.BUY ? bidsByNegatedPrice : asksByPrice;
         }
     }
 
     private final Map<String, Book> books = new ConcurrentHashMap<>();
-    private final Long2ObjectHashMap<Resting> restingByOrderId = new Long2ObjectHashMap<>();
+    private final Long2LongHashMap restingByOrderId = new Long2LongHashMap(NOT_RESTING);
 
     void update(final OrderView view)
     {
         final long quantity = restingQuantity(view);
-        final Resting previous = quantity > 0 ?
-            restingByOrderId.put(view.orderId(), new Resting(view.coinPair(), view.side(), view.price(), quantity)) :
-            restingByOrderId.remove(view.orderId());
-        if (previous != null)
+        final long previous = quantity > 0 ?
+            restingByOrderId.put(view.orderId(), quantity) : restingByOrderId.remove(view.orderId());
+        if (quantity != previous)
         {
-            move(previous.coinPair(), previous.side(), previous.price(), -previous.quantity());
-        }
-        if (quantity > 0)
-        {
-            move(view.coinPair(), view.side(), view.price(), quantity);
+            move(view.coinPair(), view.side(), view.price(), quantity - previous);
         }
     }
 
@@ -70,19 +66,25 @@ public final class BookDepthStore
     {
         final ConcurrentNavigableMap<Long, Long> levels =
             books.computeIfAbsent(coinPair, pair -> new Book()).side(side);
-        final long quantity = levels.getOrDefault(price, 0L) + delta;
+        final long key = key(side, price);
+        final long quantity = levels.getOrDefault(key, 0L) + delta;
         if (quantity < 0)
         {
             throw new IllegalStateException("negative depth at " + coinPair + " " + side + " " + price);
         }
         if (quantity == 0)
         {
-            levels.remove(price);
+            levels.remove(key);
         }
         else
         {
-            levels.put(price, quantity);
+            levels.put(key, quantity);
         }
+    }
+
+    private static long key(final Side side, final long price)
+    {
+        return side == Side.BUY ? -price : price;
     }
 
     /** @return up to {@code depth} levels of the side, best first. */
@@ -100,7 +102,7 @@ public final class BookDepthStore
             {
                 break;
             }
-            result.add(new Level(level.getKey(), level.getValue()));
+            result.add(new Level(key(side, level.getKey()), level.getValue()));
         }
         return result;
     }
@@ -109,7 +111,7 @@ public final class BookDepthStore
     public long quantity(final String coinPair, final Side side, final long price)
     {
         final Book book = books.get(coinPair);
-        return book == null ? 0 : book.side(side).getOrDefault(price, 0L);
+        return book == null ? 0 : book.side(side).getOrDefault(key(side, price), 0L);
     }
 
     /** @return the best price of the side, or 0 when it is empty. */
@@ -121,6 +123,6 @@ public final class BookDepthStore
             return 0;
         }
         final Map.Entry<Long, Long> best = book.side(side).firstEntry();
-        return best == null ? 0 : best.getKey();
+        return best == null ? 0 : key(side, best.getKey());
     }
 }

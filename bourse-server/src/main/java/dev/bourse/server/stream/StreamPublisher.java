@@ -25,7 +25,7 @@ import org.agrona.collections.LongHashSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,22 +51,50 @@ public final class StreamPublisher implements DerivedProjection
     private static final Comparator<BookDepthStore.Level> LOWEST_FIRST =
         Comparator.comparingLong(BookDepthStore.Level::price);
 
-    /** The price levels one command touched on a pair. */
+    /** Sets of touched prices larger than this are let go after the command, not kept for the next. */
+    private static final int KEPT_TOUCHED_PRICES = 256;
+
+    /** The price levels the current command touched on a pair; kept from command to command. */
     private static final class Touched
     {
-        final LongHashSet bids = new LongHashSet();
-        final LongHashSet asks = new LongHashSet();
+        final String coinPair;
+        LongHashSet bids = new LongHashSet();
+        LongHashSet asks = new LongHashSet();
+        boolean listed;
+
+        Touched(final String coinPair)
+        {
+            this.coinPair = coinPair;
+        }
 
         LongHashSet side(final Side side)
         {
             return side == Side.BUY ? bids : asks;
+        }
+
+        void clear()
+        {
+            bids = cleared(bids);
+            asks = cleared(asks);
+            listed = false;
+        }
+
+        private static LongHashSet cleared(final LongHashSet prices)
+        {
+            if (prices.size() > KEPT_TOUCHED_PRICES)
+            {
+                return new LongHashSet();
+            }
+            prices.clear();
+            return prices;
         }
     }
 
     private final int windowMessages;
     private final Map<String, BookMirror> books = new ConcurrentHashMap<>();
     private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
-    private final Map<String, Touched> touched = new LinkedHashMap<>();
+    private final Map<String, Touched> touchedByPair = new HashMap<>();
+    private final List<Touched> touched = new ArrayList<>();
     private final Set<String> tickerChanged = new LinkedHashSet<>();
     private ReadModel readModel;
     private StreamWindow window;
@@ -190,29 +218,38 @@ public final class StreamPublisher implements DerivedProjection
         append(new StreamMessage.Order(header(), view.accountId(), kind, reason, view));
         if (view.type() != OrderType.MARKET)
         {
-            touched.computeIfAbsent(view.coinPair(), pair -> new Touched()).side(view.side()).add(view.price());
+            final Touched pair = touchedByPair.computeIfAbsent(view.coinPair(), Touched::new);
+            if (!pair.listed)
+            {
+                pair.listed = true;
+                touched.add(pair);
+            }
+            pair.side(view.side()).add(view.price());
         }
     }
 
     private void publishBooksAndTickers()
     {
-        for (final Map.Entry<String, Touched> pair : touched.entrySet())
+        for (int i = 0; i < touched.size(); i++)
         {
-            final String coinPair = pair.getKey();
+            final Touched pair = touched.get(i);
+            final String coinPair = pair.coinPair;
             final BookMirror mirror = book(coinPair);
             final long bidBefore = mirror.bestPrice(Side.BUY);
             final long askBefore = mirror.bestPrice(Side.SELL);
-            final List<BookDepthStore.Level> bids = changes(coinPair, Side.BUY, pair.getValue().bids, mirror);
-            final List<BookDepthStore.Level> asks = changes(coinPair, Side.SELL, pair.getValue().asks, mirror);
+            final List<BookDepthStore.Level> bids = changes(coinPair, Side.BUY, pair.bids, mirror);
+            final List<BookDepthStore.Level> asks = changes(coinPair, Side.SELL, pair.asks, mirror);
             if (!bids.isEmpty() || !asks.isEmpty())
             {
-                final long previous = mirror.apply(sequence, bids, asks);
+                final long previous = mirror.apply(sequence, bids, asks,
+                    readModel.depth().bestPrice(coinPair, Side.BUY), readModel.depth().bestPrice(coinPair, Side.SELL));
                 append(new StreamMessage.Book(header(), coinPair, previous, bids, asks));
             }
             if (bidBefore != mirror.bestPrice(Side.BUY) || askBefore != mirror.bestPrice(Side.SELL))
             {
                 tickerChanged.add(coinPair);
             }
+            pair.clear();
         }
         for (final String coinPair : tickerChanged)
         {

@@ -17,6 +17,8 @@ final class StreamWindow
 
     private final int capacity;
     private final AtomicReferenceArray<StreamMessage> slots;
+    private final long[] slotSequences;
+    private final int[] slotIndexes;
     private volatile long published;
     private volatile StreamPlace evicted;
     private volatile Head head;
@@ -30,6 +32,8 @@ final class StreamWindow
     {
         this.capacity = capacity;
         this.slots = new AtomicReferenceArray<>(capacity);
+        this.slotSequences = new long[capacity];
+        this.slotIndexes = new int[capacity];
         this.evicted = StreamPlace.endOf(baseSequence);
         this.head = new Head(baseSequence, 0);
     }
@@ -40,21 +44,27 @@ final class StreamWindow
         return published;
     }
 
-    /** Appends a message whose header holds {@link #nextPosition()}; the writer only. */
+    /**
+     * Appends a message whose header holds {@link #nextPosition()}; the writer only. The place of the message it
+     * evicts comes from the writer's own arrays, read in position order, not from the old message (long gone from the
+     * caches).
+     */
     void append(final StreamMessage message)
     {
         final long position = published;
-        if (message.header().position() != position)
+        final StreamMessage.Header header = message.header();
+        if (header.position() != position)
         {
-            throw new IllegalStateException("message at " + message.header().position() + " appended at " + position);
+            throw new IllegalStateException("message at " + header.position() + " appended at " + position);
         }
         final int slot = (int)(position % capacity);
-        final StreamMessage old = slots.get(slot);
-        if (old != null)
+        if (position >= capacity)
         {
-            evicted = old.header().place();
+            evicted = new StreamPlace(slotSequences[slot], slotIndexes[slot]);
         }
-        slots.set(slot, message);
+        slotSequences[slot] = header.sequence();
+        slotIndexes[slot] = header.index();
+        slots.setRelease(slot, message);
         published = position + 1;
     }
 

@@ -69,6 +69,18 @@ class ReadModelStoresTest
         depth.update(view(2, Side.BUY, 101, 0, OrderStatus.COMPLETE));
         assertThat(depth.levels("BCH.ETH", Side.BUY, 10)).containsExactly(new BookDepthStore.Level(100, 6));
         assertThat(depth.bestPrice("BCH.ETH", Side.BUY)).isEqualTo(100);
+        assertThat(depth.quantity("BCH.ETH", Side.BUY, 100)).isEqualTo(6);
+        assertThat(depth.quantity("BCH.ETH", Side.BUY, 101)).isZero();
+        assertThat(depth.quantity("BCH.ETH", Side.SELL, 100)).isZero();
+
+        depth.update(view(5, Side.SELL, 107, 2, OrderStatus.REQUEST));
+        depth.update(view(6, Side.SELL, 106, 1, OrderStatus.REQUEST));
+        depth.update(view(7, Side.SELL, 108, 4, OrderStatus.REQUEST));
+        assertThat(depth.levels("BCH.ETH", Side.SELL, 2))
+            .containsExactly(new BookDepthStore.Level(106, 1), new BookDepthStore.Level(107, 2));
+        assertThat(depth.bestPrice("BCH.ETH", Side.SELL)).isEqualTo(106);
+        assertThat(depth.quantity("BCH.ETH", Side.SELL, 108)).isEqualTo(4);
+        assertThat(depth.bestPrice("ETH.BTC", Side.SELL)).isZero();
     }
 
     @Test
