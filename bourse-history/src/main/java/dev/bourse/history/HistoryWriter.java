@@ -9,8 +9,8 @@ import dev.bourse.engine.event.TransferCompleted;
 import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +21,7 @@ import java.sql.Statement;
  * Writes batches of history rows, each in one transaction that also moves {@code history_progress} to the batch's
  * last sequence. The progress row is locked first and a batch at or before it is skipped, so a batch written twice
  * (a commit whose answer was lost with the connection, a restart that replays the journal) is written once: a crash
- * of the server or of the database never loses or doubles a row. Rows go in with COPY.
+ * of the server or of the database never loses or doubles a row. Rows go in with COPY, in its binary format.
  */
 final class HistoryWriter
 {
@@ -170,61 +170,62 @@ final class HistoryWriter
                 pair.executeUpdate();
             }
         }
-        final CopyText orders = new CopyText();
+        final CopyBinary orders = new CopyBinary(22);
         for (final HistoryBatch.OrderRow row : batch.orders)
         {
             final OrderView view = row.view();
-            orders.add(view.orderId()).add(row.sequence()).add(view.accountId()).add(view.coinPair())
-                .add(EnumCodes.code(view.type())).add(EnumCodes.code(view.side())).add(view.price())
-                .add(view.stopPrice()).add(view.initialQuantity()).add(view.cancelledQuantity())
-                .add(view.remainQuantity()).add(view.filledQuantity()).add(view.filledVolume()).add(view.feePaid())
-                .add(view.reservedValue()).add(view.reserveRemaining()).add(view.makerFeePpm())
-                .add(view.takerFeePpm()).add(EnumCodes.code(view.status())).add(view.createdAtMs())
-                .add(view.completedAtMs()).add(view.clientOrderId()).endRow();
+            orders.bigint(view.orderId()).bigint(row.sequence()).bigint(view.accountId()).text(view.coinPair())
+                .smallint(EnumCodes.code(view.type())).smallint(EnumCodes.code(view.side())).bigint(view.price())
+                .bigint(view.stopPrice()).bigint(view.initialQuantity()).bigint(view.cancelledQuantity())
+                .bigint(view.remainQuantity()).bigint(view.filledQuantity()).bigint(view.filledVolume())
+                .bigint(view.feePaid()).bigint(view.reservedValue()).bigint(view.reserveRemaining())
+                .integer(view.makerFeePpm()).integer(view.takerFeePpm()).smallint(EnumCodes.code(view.status()))
+                .bigint(view.createdAtMs()).bigint(view.completedAtMs()).text(view.clientOrderId()).endRow();
         }
         copy(connection, "order_state (order_id, sequence, account_id, coin_pair, order_type, side, price, " +
             "stop_price, initial_quantity, cancelled_quantity, remain_quantity, filled_quantity, filled_volume, " +
             "fee_paid, reserved_value, reserve_remaining, maker_fee_ppm, taker_fee_ppm, status, created_at_ms, " +
             "completed_at_ms, client_order_id)", orders);
-        final CopyText fills = new CopyText();
+        final CopyBinary fills = new CopyBinary(13);
         for (final HistoryBatch.FillRow row : batch.fills)
         {
             final OrderFilled fill = row.fill();
             final OrderView order = fill.order();
-            fills.add(fill.tradeId()).add(order.orderId()).add(row.sequence()).add(order.accountId())
-                .add(order.coinPair()).add(EnumCodes.code(order.side())).add(fill.maker()).add(fill.price())
-                .add(fill.quantity()).add(fill.volume()).add(fill.fee()).add(fill.full()).add(row.timestampMs())
-                .endRow();
+            fills.bigint(fill.tradeId()).bigint(order.orderId()).bigint(row.sequence()).bigint(order.accountId())
+                .text(order.coinPair()).smallint(EnumCodes.code(order.side())).bool(fill.maker()).bigint(fill.price())
+                .bigint(fill.quantity()).bigint(fill.volume()).bigint(fill.fee()).bool(fill.full())
+                .bigint(row.timestampMs()).endRow();
         }
         copy(connection, "fill (trade_id, order_id, sequence, account_id, coin_pair, side, maker, price, quantity, " +
             "volume, fee, full_fill, created_at_ms)", fills);
-        final CopyText trades = new CopyText();
+        final CopyBinary trades = new CopyBinary(14);
         for (final HistoryBatch.TradeRow row : batch.trades)
         {
             final TradeExecuted trade = row.trade();
-            trades.add(trade.tradeId()).add(row.sequence()).add(trade.coinPair()).add(trade.price())
-                .add(trade.quantity()).add(trade.volume()).add(EnumCodes.code(trade.takerSide()))
-                .add(trade.takerOrderId()).add(trade.takerAccountId()).add(trade.takerFee()).add(trade.makerOrderId())
-                .add(trade.makerAccountId()).add(trade.makerFee()).add(trade.timestampMs()).endRow();
+            trades.bigint(trade.tradeId()).bigint(row.sequence()).text(trade.coinPair()).bigint(trade.price())
+                .bigint(trade.quantity()).bigint(trade.volume()).smallint(EnumCodes.code(trade.takerSide()))
+                .bigint(trade.takerOrderId()).bigint(trade.takerAccountId()).bigint(trade.takerFee())
+                .bigint(trade.makerOrderId()).bigint(trade.makerAccountId()).bigint(trade.makerFee())
+                .bigint(trade.timestampMs()).endRow();
         }
         copy(connection, "trade (trade_id, sequence, coin_pair, price, quantity, volume, taker_side, " +
             "taker_order_id, taker_account_id, taker_fee, maker_order_id, maker_account_id, maker_fee, " +
             "created_at_ms)", trades);
-        final CopyText transfers = new CopyText();
+        final CopyBinary transfers = new CopyBinary(13);
         for (final HistoryBatch.TransferRow row : batch.transfers)
         {
             final TransferCompleted transfer = row.transfer();
             final TransferDetails details = transfer.details();
-            transfers.add(transfer.transferId()).add(row.sequence()).add(transfer.accountId())
-                .add(EnumCodes.code(transfer.type())).add(transfer.currency()).add(transfer.amount())
-                .add(transfer.fee()).add(transfer.total()).add(details.address()).add(details.tag())
-                .add(details.bankName()).add(details.accountNo()).add(transfer.timestampMs()).endRow();
+            transfers.bigint(transfer.transferId()).bigint(row.sequence()).bigint(transfer.accountId())
+                .smallint(EnumCodes.code(transfer.type())).text(transfer.currency()).bigint(transfer.amount())
+                .bigint(transfer.fee()).bigint(transfer.total()).text(details.address()).text(details.tag())
+                .text(details.bankName()).text(details.accountNo()).bigint(transfer.timestampMs()).endRow();
         }
         copy(connection, "transfer (transfer_id, sequence, account_id, transfer_type, currency, amount, fee, total, " +
             "address, tag, bank_name, account_no, created_at_ms)", transfers);
     }
 
-    private static void copy(final Connection connection, final String tableAndColumns, final CopyText rows)
+    private static void copy(final Connection connection, final String tableAndColumns, final CopyBinary rows)
         throws SQLException
     {
         if (rows.rows() == 0)
@@ -233,8 +234,10 @@ final class HistoryWriter
         }
         try
         {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(rows.toString()));
+            final byte[] bytes = rows.finish();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY " + tableAndColumns + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(bytes, 0,
+                    rows.length()));
         }
         catch (final IOException ex)
         {

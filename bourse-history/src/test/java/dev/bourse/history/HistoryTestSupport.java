@@ -129,7 +129,7 @@ final class HistoryTestSupport
             for (final String currency : new String[] {"BCH", "ETH", "BTC"})
             {
                 commands.add(new Transfer(account, TransferType.DEPOSIT, currency, 100_000_000_000L, 0,
-                    new TransferDetails("addr-" + account, "tag\t" + account, "", "")));
+                    new TransferDetails("addr-" + account, "tag\t\u00e9" + account, "", "")));
             }
         }
         for (int i = 0; i < orders; i++)
