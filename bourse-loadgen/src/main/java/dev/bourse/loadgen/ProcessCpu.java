@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The CPU time a server has used so far: its process and every process it started, and the embedded PostgreSQL's
@@ -44,14 +46,16 @@ public final class ProcessCpu
             new IllegalArgumentException("no process " + pid)), detachedPidFile);
     }
 
-    /** @return the CPU time used so far by the processes counted, in nanoseconds. */
+    /** @return the CPU time used so far by the processes counted, each once, in nanoseconds. */
     public long totalNs()
     {
-        long total = withDescendantsNs(process);
-        final Optional<ProcessHandle> detached = detached();
-        if (detached.isPresent() && process.descendants().noneMatch(child -> child.equals(detached.get())))
+        final Set<ProcessHandle> counted = new HashSet<>();
+        addWithDescendants(process, counted);
+        detached().ifPresent(root -> addWithDescendants(root, counted));
+        long total = 0;
+        for (final ProcessHandle handle : counted)
         {
-            total += withDescendantsNs(detached.get());
+            total += cpuNs(handle);
         }
         return total;
     }
@@ -73,14 +77,10 @@ public final class ProcessCpu
         }
     }
 
-    private static long withDescendantsNs(final ProcessHandle root)
+    private static void addWithDescendants(final ProcessHandle root, final Set<ProcessHandle> counted)
     {
-        long total = cpuNs(root);
-        for (final ProcessHandle child : root.descendants().toList())
-        {
-            total += cpuNs(child);
-        }
-        return total;
+        counted.add(root);
+        root.descendants().forEach(counted::add);
     }
 
     private static long cpuNs(final ProcessHandle handle)

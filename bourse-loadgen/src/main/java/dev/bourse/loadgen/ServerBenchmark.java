@@ -19,7 +19,8 @@ import java.util.Map;
  *     <li>A sweep of offered rates (fractions of Bourse's maximum), Bourse and the ceiling at the same rates.</li>
  * </ol>
  * Every phase also gives each server's CPU time per request ({@link ProcessCpu}: its process, those it started and
- * Bourse's embedded PostgreSQL, read before and after the phase, divided by every request answered in it, warm-up and drain included).
+ * Bourse's embedded PostgreSQL, read before and after the phase, divided by every request answered in it, warm-up and
+ * drain included).
  */
 public final class ServerBenchmark
 {
