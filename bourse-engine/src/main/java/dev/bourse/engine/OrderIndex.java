@@ -25,39 +25,42 @@ final class OrderIndex
     private Chunk lastChunk;
     private long lastChunkNumber = -1;
     /** The page of the newest order: new orders join it, whatever pages lookups went to in between. */
-    private Page newestPage;
+    private Order[] newestPage;
     private long newestPageNumber = -1;
+    private Chunk newestChunk;
     private int size;
 
     /** @return the open order with the ID, or null. */
     Order get(final long orderId)
     {
         final Chunk chunk = chunk(orderId >> CHUNK_SHIFT);
-        final Page page = chunk == null ? null : chunk.pages[(int)((orderId >> PAGE_SHIFT) & PAGE_MASK)];
-        return page == null ? null : page.slots[(int)(orderId & SLOT_MASK)];
+        final Order[] page = chunk == null ? null : chunk.pages[(int)((orderId >> PAGE_SHIFT) & PAGE_MASK)];
+        return page == null ? null : page[(int)(orderId & SLOT_MASK)];
     }
 
     /** Adds an order; @return false (and changes nothing) when an order with its ID is already there. */
     boolean add(final Order order)
     {
         final long pageNumber = order.id >> PAGE_SHIFT;
-        Page page = pageNumber == newestPageNumber ? newestPage : null;
+        Order[] page = pageNumber == newestPageNumber ? newestPage : null;
+        final Chunk chunk;
         if (page == null)
         {
             final long chunkNumber = order.id >> CHUNK_SHIFT;
-            Chunk chunk = chunk(chunkNumber);
-            if (chunk == null)
+            Chunk found = chunk(chunkNumber);
+            if (found == null)
             {
-                chunk = new Chunk();
-                chunks.put(chunkNumber, chunk);
-                lastChunk = chunk;
+                found = new Chunk();
+                chunks.put(chunkNumber, found);
+                lastChunk = found;
                 lastChunkNumber = chunkNumber;
             }
+            chunk = found;
             final int pageIndex = (int)(pageNumber & PAGE_MASK);
             page = chunk.pages[pageIndex];
             if (page == null)
             {
-                page = new Page();
+                page = new Order[PAGE_SIZE];
                 chunk.pages[pageIndex] = page;
                 chunk.count++;
             }
@@ -65,15 +68,20 @@ final class OrderIndex
             {
                 newestPage = page;
                 newestPageNumber = pageNumber;
+                newestChunk = chunk;
             }
         }
+        else
+        {
+            chunk = newestChunk;
+        }
         final int slot = (int)(order.id & SLOT_MASK);
-        if (page.slots[slot] != null)
+        if (page[slot] != null)
         {
             return false;
         }
-        page.slots[slot] = order;
-        page.count++;
+        page[slot] = order;
+        chunk.pageCounts[(int)(pageNumber & PAGE_MASK)]++;
         size++;
         return true;
     }
@@ -99,23 +107,23 @@ final class OrderIndex
         final long chunkNumber = orderId >> CHUNK_SHIFT;
         final Chunk chunk = chunk(chunkNumber);
         final int pageIndex = (int)((orderId >> PAGE_SHIFT) & PAGE_MASK);
-        final Page page = chunk == null ? null : chunk.pages[pageIndex];
+        final Order[] page = chunk == null ? null : chunk.pages[pageIndex];
         final int slot = (int)(orderId & SLOT_MASK);
-        final Order order = page == null ? null : page.slots[slot];
+        final Order order = page == null ? null : page[slot];
         if (order == null || (expected != null && order != expected))
         {
             return order;
         }
-        page.slots[slot] = null;
-        page.count--;
+        page[slot] = null;
         size--;
-        if (page.count == 0)
+        if (--chunk.pageCounts[pageIndex] == 0)
         {
             chunk.pages[pageIndex] = null;
             if (page == newestPage)
             {
                 newestPage = null;
                 newestPageNumber = -1;
+                newestChunk = null;
             }
             if (--chunk.count == 0)
             {
@@ -137,13 +145,13 @@ final class OrderIndex
     {
         for (final Chunk chunk : chunks.values())
         {
-            for (final Page page : chunk.pages)
+            for (final Order[] page : chunk.pages)
             {
                 for (int slot = 0; page != null && slot < PAGE_SIZE; slot++)
                 {
-                    if (page.slots[slot] != null)
+                    if (page[slot] != null)
                     {
-                        action.accept(page.slots[slot]);
+                        action.accept(page[slot]);
                     }
                 }
             }
@@ -165,15 +173,12 @@ final class OrderIndex
         return chunk;
     }
 
+    /** Pages of consecutive IDs, each an array of orders by the ID's low bits, and the orders each page holds. */
     private static final class Chunk
     {
-        final Page[] pages = new Page[PAGES_PER_CHUNK];
-        int count;
-    }
-
-    private static final class Page
-    {
-        final Order[] slots = new Order[PAGE_SIZE];
+        final Order[][] pages = new Order[PAGES_PER_CHUNK][];
+        final int[] pageCounts = new int[PAGES_PER_CHUNK];
+        /** Pages in use. */
         int count;
     }
 }

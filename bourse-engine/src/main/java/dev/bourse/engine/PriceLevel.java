@@ -25,6 +25,11 @@ final class PriceLevel
     /** The next better and next worse level of the side, in priority order (see {@link BookSide}). */
     PriceLevel better;
     PriceLevel worse;
+    /**
+     * The next worse level among those at least as tall, for each height above the first (see {@link BookSide}); null
+     * for a level of height 1.
+     */
+    PriceLevel[] skips;
 
     PriceLevel(final long price)
     {
