@@ -102,11 +102,12 @@ final class BookSide
 
     /**
      * Fills {@link #lastBetter} for heights 2 up to {@code height} with the last level better than the price at each
-     * (null: none), and @return the last level better than it at height 1 (null: none).
+     * (null: none), and @return the last level better than it at height 1 (null: none). At most as many steps forward
+     * at each height as there are levels.
      */
     private PriceLevel search(final long price, final int height)
     {
-        long stepsLeft = 2L * levelsByPrice.size() + MAX_HEIGHT;
+        long stepsLeft = (long)MAX_HEIGHT * (levelsByPrice.size() + 1);
         PriceLevel last = null;
         for (int h = MAX_HEIGHT - 1; h >= 1; h--)
         {
@@ -251,7 +252,6 @@ final class BookSide
         heightState ^= heightState << 13;
         heightState ^= heightState >>> 7;
         heightState ^= heightState << 17;
-        final int height = 1 + Long.numberOfTrailingZeros(heightState | (1L << (2 * (MAX_HEIGHT - 1)))) / 2;
-        return height;
+        return 1 + Long.numberOfTrailingZeros(heightState | (1L << (2 * (MAX_HEIGHT - 1)))) / 2;
     }
 }
