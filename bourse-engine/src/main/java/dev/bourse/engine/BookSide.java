@@ -19,6 +19,8 @@ final class BookSide
     private static final int NEAR_BEST_STEPS = 8;
 
     private final boolean highestFirst;
+    /** The pair of the side, whose count of retired orders settling a withdrawn order lowers; null in tests. */
+    private final Pair pair;
     private final PriceLevelTable levelsByPrice = new PriceLevelTable();
     /** The first level at each height above the first (the first at height 1 is the best). */
     private final PriceLevel[] firstAtHeight = new PriceLevel[MAX_HEIGHT - 1];
@@ -28,21 +30,22 @@ final class BookSide
     private PriceLevel best;
     private int orderCount;
 
-    private BookSide(final boolean highestFirst)
+    private BookSide(final boolean highestFirst, final Pair pair)
     {
         this.highestFirst = highestFirst;
+        this.pair = pair;
     }
 
-    /** @return a side whose best price is the highest (bids; SELL stops, which trigger highest first). */
-    static BookSide highestFirst()
+    /** @return a side of the pair whose best price is the highest (bids; SELL stops, which trigger highest first). */
+    static BookSide highestFirst(final Pair pair)
     {
-        return new BookSide(true);
+        return new BookSide(true, pair);
     }
 
     /** @return a side whose best price is the lowest (asks; BUY stops, which trigger lowest first). */
-    static BookSide lowestFirst()
+    static BookSide lowestFirst(final Pair pair)
     {
-        return new BookSide(false);
+        return new BookSide(false, pair);
     }
 
     void add(final Order order, final long price)
@@ -50,7 +53,7 @@ final class BookSide
         PriceLevel level = levelsByPrice.get(price);
         if (level == null)
         {
-            level = new PriceLevel(price);
+            level = new PriceLevel(price, this);
             levelsByPrice.add(level);
             link(level);
         }
@@ -66,12 +69,25 @@ final class BookSide
         dropIfEmpty(level);
     }
 
-    /** Takes an open order out of its level without touching its neighbours (a cancel-all; see {@link PriceLevel}). */
-    void removeLazily(final Order order)
+    /** Settles the dead orders at the head of the level, and drops the level if nothing is left in it. */
+    void dropDeadHead(final PriceLevel level)
     {
-        final PriceLevel level = order.level;
-        level.removeLazily(order);
-        dropIfEmpty(level);
+        level.dropDeadHead();
+        if (level.isEmpty())
+        {
+            levelsByPrice.remove(level);
+            unlink(level);
+        }
+    }
+
+    /**
+     * Settles a withdrawn order its level has just unlinked: it leaves the side's count, and its pair's count of
+     * retired orders (it stayed in both since it was withdrawn, so that the pair's open orders were counted right).
+     */
+    void settleWithdrawn()
+    {
+        orderCount--;
+        pair.retiredOrders--;
     }
 
     /** @return the best level, or null when the side is empty; {@link PriceLevel#worse} leads to the others. */

@@ -43,7 +43,8 @@ import java.util.List;
  *     <li>Cancel-all is one command: it cancels every open order of the account on the pair (or every pair), of one
  *     side or both, and costs time in proportion to those orders only: it copies their IDs and releases their
  *     reserves without reading the orders, which are from then on cancelled in every answer and event; the commands
- *     that follow withdraw them from the book, a few each ({@link #retiredOrderCount()}).</li>
+ *     that follow withdraw them from the open-order index, a few each ({@link #retiredOrderCount()}), and their
+ *     levels unlink them when they next meet them.</li>
  *     <li>A dead man's switch, one per account, is engine state: {@code FireDeadMansSwitches} fires those whose
  *     deadline its timestamp has reached, as cancel-alls; {@link #nextDeadlineMs()} says when the next one is due.</li>
  * </ul>
@@ -199,8 +200,8 @@ public final class Engine
     }
 
     /**
-     * @return the orders cancel-alls have cancelled that the engine has not yet withdrawn from its book: work left for
-     * the commands that follow (each withdraws a few), invisible in every answer and event.
+     * @return the orders cancel-alls have cancelled that the engine has not yet withdrawn from its open-order index:
+     * work left for the commands that follow (each withdraws a few), invisible in every answer and event.
      */
     public int retiredOrderCount()
     {

@@ -432,7 +432,7 @@ final class EngineState
         final Pair pair = pair(coinPair);
         for (PriceLevel level = pair == null ? null : pair.book(side).best(); level != null; level = level.worse)
         {
-            for (Order order = level.head; order != null; order = level.next(order))
+            for (Order order = level.first(); order != null; order = level.next(order))
             {
                 if (!retiredOrders.isRetired(order))
                 {

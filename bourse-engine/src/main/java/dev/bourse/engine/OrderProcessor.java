@@ -284,7 +284,7 @@ final class OrderProcessor
             {
                 break;
             }
-            for (Order maker = live(level, level.head); maker != null && left > 0;
+            for (Order maker = live(level, level.first()); maker != null && left > 0;
                 maker = live(level, level.next(maker)))
             {
                 if (maker.account == account && prevention != SelfTradePrevention.NONE)
@@ -340,24 +340,36 @@ final class OrderProcessor
     }
 
     /**
-     * @return the best level of the side, after withdrawing the retired orders at its top (and the levels they
-     * leave empty): its head is live; null when the side holds no live order at its top.
+     * @return the best level of the side, after dropping the withdrawn orders and withdrawing the retired ones at its
+     * top (and the levels they leave empty): its head is live; null when the side holds no live order.
      */
     private PriceLevel best(final BookSide side)
     {
         final RetiredOrders retired = state.retiredOrders;
-        long withdrawalsLeft = side.orderCount();
+        long stepsLeft = side.orderCount();
         PriceLevel best = side.best();
-        while (best != null && retired.isRetired(best.head))
+        while (best != null)
         {
-            if (--withdrawalsLeft < 0)
+            final Order head = best.head;
+            if (head.level != best)
+            {
+                side.dropDeadHead(best);
+            }
+            else if (retired.isRetired(head))
+            {
+                retired.withdraw(head);
+            }
+            else
+            {
+                return best;
+            }
+            if (--stepsLeft < 0)
             {
                 throw new IllegalStateException("withdrawing retired orders from a side did not terminate");
             }
-            retired.withdraw(best.head);
             best = side.best();
         }
-        return best;
+        return null;
     }
 
     /** @return the order or the first live one after it in its level, or null: passes over retired orders. */

@@ -12,10 +12,10 @@ final class Pair
     final String coinPair;
     final Currency currency;
     final Currency market;
-    final BookSide bids = BookSide.highestFirst();
-    final BookSide asks = BookSide.lowestFirst();
-    final BookSide buyStops = BookSide.lowestFirst();
-    final BookSide sellStops = BookSide.highestFirst();
+    final BookSide bids = BookSide.highestFirst(this);
+    final BookSide asks = BookSide.lowestFirst(this);
+    final BookSide buyStops = BookSide.lowestFirst(this);
+    final BookSide sellStops = BookSide.highestFirst(this);
     PairPolicy policy;
     long tickSize;
     long lotSize;

@@ -2,26 +2,35 @@ package dev.bourse.engine;
 
 /**
  * The orders at one price of one side, oldest first, linked through the orders themselves. A single order leaves by
- * being unlinked from its neighbours. A cancel-all takes its orders out without touching their neighbours (other
- * orders, often other accounts' and in no cache): each is only marked dead (its level is cleared) and stays linked
- * until an order is appended behind it (dead orders at the tail, where a quote refreshed by cancel-all leaves them, go
- * then, while they are likely still in a cache), the head moves past it, or an append or a single removal finds the
- * dead outnumbering the live by far and unlinks them all. So a level holds at most about twice its live orders once
- * anything but a cancel-all has touched it, and a cancel-all leaves behind at most what the level held before it.
- * The head is always a live order (or null).
+ * being unlinked from its neighbours. The orders of a cancel-all leave without touching their level or their
+ * neighbours (other orders, often other accounts' and in no cache): the sweep of retired orders (see
+ * {@link RetiredOrders}) only clears an order's level, and the order stays linked, dead, and counted in
+ * {@link #orderCount} (and its side's and pair's counts) until an operation on the level meets it and settles it
+ * ({@link BookSide#settleWithdrawn}): an order appended behind it (dead orders at the tail, where a quote refreshed by
+ * cancel-all leaves them, go then, while they are likely still in a cache), the head moving past it, or a walk of the
+ * level. A level walks its orders when an append or a removal finds it counting more than twice what it counted at
+ * its last walk, plus {@link #WALK_SLACK}: its count grows only by appends, so at least half of what it counts was
+ * appended since the last walk, and a walk costs a few touches per order appended. So a level holds at most about
+ * twice the orders it held at its last walk, however its head stays and whatever cancel-alls leave behind.
+ * <p>
+ * The head is a live order or a dead one (or null): whoever reads the head other than through {@link #first} drops
+ * the dead ones at it first ({@link #dropDeadHead}).
  */
 final class PriceLevel
 {
-    /** Dead orders a level may hold beyond twice its live ones before it unlinks them all. */
-    private static final int SLACK = 16;
+    /** Orders a level may count beyond twice what it counted at its last walk before it walks itself again. */
+    static final int WALK_SLACK = 64;
 
     final long price;
-    /** The oldest live order, or null when none is left. */
+    /** The side holding the level. */
+    private final BookSide side;
+    /** The oldest live order, or a dead one before it, or null when none is left. */
     Order head;
     private Order tail;
-    /** Live orders. */
+    /** The orders linked: live ones, and dead ones not yet settled. */
     int orderCount;
-    private int deadCount;
+    /** {@link #orderCount} after the level last walked its orders, when it counted only live ones. */
+    private int countAtLastWalk;
     /** The next better and next worse level of the side, in priority order (see {@link BookSide}). */
     PriceLevel better;
     PriceLevel worse;
@@ -31,17 +40,17 @@ final class PriceLevel
      */
     PriceLevel[] skips;
 
-    PriceLevel(final long price)
+    PriceLevel(final long price, final BookSide side)
     {
         this.price = price;
+        this.side = side;
     }
 
     void append(final Order order)
     {
         while (tail != null && tail.level != this)
         {
-            unlink(tail);
-            deadCount--;
+            settle(tail);
         }
         order.level = this;
         order.prev = tail;
@@ -56,7 +65,7 @@ final class PriceLevel
         }
         tail = order;
         orderCount++;
-        unlinkDeadIfMany();
+        unlinkDeadIfGrown();
     }
 
     /** Takes a live order out and unlinks it from its neighbours. */
@@ -74,29 +83,27 @@ final class PriceLevel
         }
         if (head != null)
         {
-            unlinkDeadIfMany();
+            unlinkDeadIfGrown();
         }
     }
 
-    /**
-     * Takes a live order out without touching its neighbours: it stays linked, dead (a cancel-all, which thus costs its
-     * own orders only; the dead are unlinked by the operations that touch the level next).
-     */
-    void removeLazily(final Order order)
+    /** @return the oldest live order, or null: passes over dead orders at the head without settling them. */
+    Order first()
     {
-        orderCount--;
-        order.level = null;
-        if (order == head)
+        final Order first = head;
+        return first == null || first.level == this ? first : next(first);
+    }
+
+    /** Settles the dead orders at the head, up to the first live one. */
+    void dropDeadHead()
+    {
+        while (head != null && head.level != this)
         {
-            advanceHead();
-        }
-        else
-        {
-            deadCount++;
+            settle(head);
         }
     }
 
-    /** @return the live order after this live one, in priority order, or null. */
+    /** @return the live order after this one, in priority order, or null. */
     Order next(final Order order)
     {
         Order next = order.next;
@@ -112,7 +119,7 @@ final class PriceLevel
         return head == null;
     }
 
-    /** Unlinks the head, which has just left, and the dead orders behind it, up to the next live order. */
+    /** Unlinks the head, which has just left, and settles the dead orders behind it, up to the next live order. */
     private void advanceHead()
     {
         Order next = head.next;
@@ -121,15 +128,14 @@ final class PriceLevel
         {
             final Order dead = next;
             next = next.next;
-            unlink(dead);
-            deadCount--;
+            settle(dead);
         }
         head = next;
     }
 
-    private void unlinkDeadIfMany()
+    private void unlinkDeadIfGrown()
     {
-        if (deadCount > 2 * orderCount + SLACK)
+        if (orderCount > 2 * countAtLastWalk + WALK_SLACK)
         {
             unlinkDead();
         }
@@ -137,8 +143,8 @@ final class PriceLevel
 
     private void unlinkDead()
     {
-        long linksLeft = (long)orderCount + deadCount;
-        for (Order order = head.next; order != null; )
+        long linksLeft = orderCount;
+        for (Order order = head; order != null; )
         {
             if (--linksLeft < 0)
             {
@@ -147,11 +153,19 @@ final class PriceLevel
             final Order next = order.next;
             if (order.level != this)
             {
-                unlink(order);
+                settle(order);
             }
             order = next;
         }
-        deadCount = 0;
+        countAtLastWalk = orderCount;
+    }
+
+    /** Unlinks a dead order and takes it out of the counts it was still in. */
+    private void settle(final Order dead)
+    {
+        unlink(dead);
+        orderCount--;
+        side.settleWithdrawn();
     }
 
     private void unlink(final Order order)

@@ -3,14 +3,17 @@ package dev.bourse.engine;
 import java.util.ArrayDeque;
 
 /**
- * Orders a cancel-all has cancelled but not yet withdrawn from their levels and the open-order index. A cancel-all
- * takes its orders out of the account's list and releases their reserve at once, in its own command, without reading
- * them (so it costs a copy of their IDs, however scattered the orders are in memory); from then on they are retired:
- * cancelled in every respect that can be observed, since every reader of the book and the index passes over them.
- * Each is withdrawn (taken out of its level and the index) by whatever reaches it first: matching,
- * a read that finds it at the top of a side, or the sweep that every command starts with, which withdraws at most
- * {@link #WITHDRAWALS_PER_COMMAND} of them in the order they were retired. Withdrawing changes nothing that can be
- * observed (no event, no balance, no answer), so when it happens does not matter to determinism.
+ * Orders a cancel-all has cancelled but not yet withdrawn from the open-order index. A cancel-all takes its orders out
+ * of the account's list and releases their reserve at once, in its own command, without reading them (so it costs a
+ * copy of their IDs, however scattered the orders are in memory); from then on they are retired: cancelled in every
+ * respect that can be observed, since every reader of the book and the index passes over them. Each is withdrawn by
+ * whatever reaches it first: matching or a read that finds it at the top of a side (which takes it out of its level
+ * there and then), or the sweep that every command starts with, which withdraws at most
+ * {@link #WITHDRAWALS_PER_COMMAND} of them in the order they were retired. The sweep reads nothing of an order: it
+ * takes it out of the index and clears its level, and the order's level, side and pair keep counting it until an
+ * operation on the level meets it (see {@link PriceLevel}): a withdrawal costs the order's index slot and one write
+ * to the order, not the order's level in no cache. Withdrawing changes nothing that can be observed (no event, no
+ * balance, no answer), so when it happens does not matter to determinism.
  */
 final class RetiredOrders
 {
@@ -54,29 +57,21 @@ final class RetiredOrders
         return orders == null || !orders.holds(order);
     }
 
-    /** Takes a retired order out of the index and its level. */
+    /** Takes a retired order the reader has met at the top of a side out of the index and its level. */
     void withdraw(final Order order)
     {
         index.remove(order);
-        unlink(order);
-    }
-
-    /**
-     * Takes a retired order out of its level, marking it dead there ({@link PriceLevel#removeLazily}). The order is
-     * left otherwise as it was: nothing refers to it any more but its level's links, which only look at its level,
-     * and this touches no field of it beyond those (status, terms, level, slot: the ID, quantities and reserve,
-     * elsewhere in the object, are not read), which keeps withdrawing to one cache line an order most of the time.
-     */
-    private void unlink(final Order order)
-    {
         final Pair pair = order.pair();
-        pair.sideOf(order).removeLazily(order);
+        pair.sideOf(order).remove(order);
         order.accountSlot = -1;
         pair.retiredOrders--;
         count--;
     }
 
-    /** Withdraws up to {@code limit} retired orders, oldest first. */
+    /**
+     * Withdraws up to {@code limit} retired orders, oldest first: each leaves the index and its level is cleared; the
+     * level settles it later (see {@link PriceLevel}).
+     */
     void sweep(final int limit)
     {
         int left = limit;
@@ -88,7 +83,8 @@ final class RetiredOrders
                 final Order order = index.remove(batch.ids[position++]);
                 if (order != null)
                 {
-                    unlink(order);
+                    order.level = null;
+                    count--;
                     left--;
                 }
             }

@@ -162,7 +162,7 @@ final class SnapshotCodec
         int live = 0;
         for (PriceLevel level = side.best(); level != null; level = level.worse)
         {
-            for (Order order = level.head; order != null; order = level.next(order))
+            for (Order order = level.first(); order != null; order = level.next(order))
             {
                 live += retired.isRetired(order) ? 0 : 1;
             }
@@ -170,7 +170,7 @@ final class SnapshotCodec
         out.writeInt(live);
         for (PriceLevel level = side.best(); level != null; level = level.worse)
         {
-            for (Order order = level.head; order != null; order = level.next(order))
+            for (Order order = level.first(); order != null; order = level.next(order))
             {
                 if (!retired.isRetired(order))
                 {

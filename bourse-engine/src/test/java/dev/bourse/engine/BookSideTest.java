@@ -23,7 +23,7 @@ class BookSideTest
     @ValueSource(booleans = {true, false})
     void shouldKeepItsLevelsInPriorityOrderWhereverLevelsComeAndGo(final boolean highestFirst)
     {
-        final BookSide side = highestFirst ? BookSide.highestFirst() : BookSide.lowestFirst();
+        final BookSide side = highestFirst ? BookSide.highestFirst(null) : BookSide.lowestFirst(null);
         final TreeMap<Long, List<Order>> reference =
             new TreeMap<>(highestFirst ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder());
         final List<Order> resting = new ArrayList<>();
@@ -68,7 +68,7 @@ class BookSideTest
     @Test
     void shouldPlaceANewLevelAmongManyWhateverItsPrice()
     {
-        final BookSide side = BookSide.highestFirst();
+        final BookSide side = BookSide.highestFirst(null);
         final Random random = new Random(3);
         final TreeMap<Long, Order> reference = new TreeMap<>(Comparator.reverseOrder());
         for (int i = 0; i < 100_000; i++)

@@ -162,6 +162,71 @@ final class RetiredOrdersTest
         assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
     }
 
+    @Test
+    void shouldFillPastWithdrawnOrdersAndDropTheLevelsTheyLeaveWithoutLiveOrders()
+    {
+        final List<Long> bobOrders = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++)
+        {
+            fixture.limit(alice, BTC_USDT, SELL, usdt("100"), btc("0.1"));
+            bobOrders.add(fixture.limit(bob, BTC_USDT, SELL, usdt("101"), btc("0.1")));
+            fixture.limit(alice, BTC_USDT, SELL, usdt("101"), btc("0.1"));
+        }
+        fixture.cancelAll(alice, BTC_USDT);
+        withdrawAll();
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(ORDERS);
+        assertThat(fixture.engine.bestAsk(BTC_USDT)).as("the level of withdrawn orders only is passed over")
+            .isEqualTo(usdt("101"));
+
+        fixture.limit(bob, BTC_USDT, SELL, usdt("101"), btc("0.1"));
+        fixture.cancel(bob, bobOrders.get(ORDERS / 2));
+        fixture.limit(carol, BTC_USDT, BUY, usdt("101"), btc("0.1") * (ORDERS - 1));
+
+        assertThat(fixture.trades()).extracting(TradeExecuted::makerOrderId, TradeExecuted::price)
+            .containsExactlyElementsOf(bobOrders.stream().filter(id -> !id.equals(bobOrders.get(ORDERS / 2)))
+                .map(id -> tuple(id, usdt("101"))).toList());
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
+        fixture.limit(carol, BTC_USDT, BUY, usdt("101"), btc("0.1"));
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isZero();
+        assertThat(fixture.engine.bestAsk(BTC_USDT)).isZero();
+        assertThat(fixture.engine.bestBid(BTC_USDT)).isZero();
+        fixture.limit(alice, BTC_USDT, SELL, usdt("100"), btc("0.1"));
+        assertThat(fixture.engine.bestAsk(BTC_USDT)).isEqualTo(usdt("100"));
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteTheSameSnapshotWhetherWithdrawnOrdersAreSettledOrNot() throws IOException
+    {
+        aliceSells(usdt("100"), usdt("101"));
+        fixture.limit(bob, BTC_USDT, SELL, usdt("100"), btc("1"));
+        fixture.cancelAll(alice, BTC_USDT);
+        withdrawAll();
+
+        final Engine restored = restore(fixture.engine);
+
+        assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
+        assertThat(restored.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
+        final PlaceOrder taker = PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("101"), btc("2"));
+        final List<Event> live = new ArrayList<>();
+        final List<Event> fromSnapshot = new ArrayList<>();
+        fixture.engine.apply(taker, fixture.timeMs, live::add);
+        restored.apply(taker, fixture.timeMs, fromSnapshot::add);
+        assertThat(fromSnapshot).isEqualTo(live);
+        assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
+    }
+
+    /** Applies rejected commands until the sweeps have withdrawn every retired order. */
+    private void withdrawAll()
+    {
+        for (int command = 0; fixture.engine.retiredOrderCount() > 0; command++)
+        {
+            assertThat(command).isLessThan(ORDERS);
+            fixture.assertRejectedUnchanged(new CancelOrder(carol, 999_999), Status.ORIGINAL_REQUEST_NOT_FOUND);
+        }
+    }
+
     /** Alice's {@link #ORDERS} SELL orders of 0.1 BTC, alternating between the two prices; @return their IDs. */
     private List<Long> aliceSells(final long price, final long otherPrice)
     {
