@@ -66,6 +66,7 @@ final class BookSide
     {
         final PriceLevel level = order.level;
         level.remove(order);
+        orderCount--;
         dropIfEmpty(level);
     }
 
@@ -73,11 +74,7 @@ final class BookSide
     void dropDeadHead(final PriceLevel level)
     {
         level.dropDeadHead();
-        if (level.isEmpty())
-        {
-            levelsByPrice.remove(level);
-            unlink(level);
-        }
+        dropIfEmpty(level);
     }
 
     /**
@@ -103,7 +100,6 @@ final class BookSide
 
     private void dropIfEmpty(final PriceLevel level)
     {
-        orderCount--;
         if (level.isEmpty())
         {
             levelsByPrice.remove(level);

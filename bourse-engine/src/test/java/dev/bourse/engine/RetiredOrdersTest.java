@@ -153,13 +153,7 @@ final class RetiredOrdersTest
         assertThat(restored.retiredOrderCount()).isZero();
         assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
         assertThat(restored.openOrderCountOfPair(BTC_USDT)).isEqualTo(2);
-        final PlaceOrder taker = PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("101"), btc("2"));
-        final List<Event> live = new ArrayList<>();
-        final List<Event> fromSnapshot = new ArrayList<>();
-        fixture.engine.apply(taker, fixture.timeMs, live::add);
-        restored.apply(taker, fixture.timeMs, fromSnapshot::add);
-        assertThat(fromSnapshot).isEqualTo(live);
-        assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
+        assertMatchesAsTheEngine(restored, PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("101"), btc("2")));
     }
 
     @Test
@@ -207,14 +201,19 @@ final class RetiredOrdersTest
 
         assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
         assertThat(restored.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
-        final PlaceOrder taker = PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("101"), btc("2"));
+        assertMatchesAsTheEngine(restored, PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("101"), btc("2")));
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
+    }
+
+    /** Applies the taker to the engine and to the restored one: same events, same state hash after. */
+    private void assertMatchesAsTheEngine(final Engine restored, final PlaceOrder taker)
+    {
         final List<Event> live = new ArrayList<>();
         final List<Event> fromSnapshot = new ArrayList<>();
         fixture.engine.apply(taker, fixture.timeMs, live::add);
         restored.apply(taker, fixture.timeMs, fromSnapshot::add);
         assertThat(fromSnapshot).isEqualTo(live);
         assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
-        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
     }
 
     /** Applies rejected commands until the sweeps have withdrawn every retired order. */
