@@ -3,18 +3,24 @@ package dev.bourse.bench;
 import dev.bourse.bench.workload.BenchmarkExchange;
 import dev.bourse.engine.Engine;
 import dev.bourse.engine.EventSink;
+import dev.bourse.engine.Side;
 import dev.bourse.engine.Status;
+import dev.bourse.engine.TimeInForce;
 import dev.bourse.engine.command.CancelAllOrders;
 import dev.bourse.engine.command.CancelOrder;
+import dev.bourse.engine.command.PlaceOrder;
 import dev.bourse.engine.event.AllOrdersCancelled;
 import dev.bourse.engine.event.Event;
+import dev.bourse.engine.event.TradeExecuted;
 
 /**
  * Cancel-all of the caller's N orders in a book that also holds another account's orders on the same levels (the
  * same count for every N), against its baseline in the same run: N single {@link CancelOrder}s of the same orders in
- * an identical book. A cancel-all leaves its orders retired in the book, for the commands after it to withdraw
- * ({@link Engine#retiredOrderCount()}); that work is measured too, and reported beside the command's own time and
- * added to it. Then cancel-all of every pair at once, of N orders spread over many pairs, beside the per-pair
+ * an identical book. A cancel-all leaves its orders dead in their levels, which unlink them when they next meet them;
+ * that work is measured too, in a book whose caller's levels are the best of each side (the other account's orders
+ * are on levels behind them, {@link CancelAllBook#withCallerAtTop}), as the time two IOC orders that reach only the
+ * caller's levels take to settle them, less what the same two take once single cancels have emptied those levels. It
+ * is reported beside the command's own time and added to it. Then cancel-all of every pair at once, of N orders spread over many pairs, beside the per-pair
  * cancel-all of N orders on one pair and beside one per-pair cancel-all for each of the many pairs. Each measurement
  * gets a fresh book (placed untimed); the figure is the median over repetitions, JIT-warm (after warm-up rounds). No
  * GC is forced before a measurement: a full GC shrinks the heap, and the page faults of growing it again would be
@@ -53,53 +59,61 @@ final class CancelAllBenchmark
             singleCancelsNanos(small);
             small.placeCallerOrdersAgain();
         }
+        for (int i = 0; i < compilerRounds / COMPILER_ORDERS; i++)
+        {
+            unlinkingNanos(COMPILER_ORDERS, COMPILER_ORDERS, COMPILER_ORDERS);
+        }
         for (int i = 0; i < rounds; i++)
         {
             cancelAllNanos(new CancelAllBook(orders, otherOrders, levels));
             singleCancelsNanos(new CancelAllBook(orders, otherOrders, levels));
+            unlinkingNanos(orders, otherOrders, levels);
         }
     }
 
     /**
-     * Measures cancel-all (alone, and with the withdrawal of its orders by the commands after it) and single cancels
-     * of {@code orders} caller orders, alternating, and prints them.
+     * Measures cancel-all (alone, and with the unlinking of its orders by their levels) and single cancels of
+     * {@code orders} caller orders, alternating, and prints them.
      *
      * @return the median times of the cancel-all.
      */
     Times measure(final int orders, final int repetitions, final Figures figures)
     {
         final Samples cancelAll = new Samples(repetitions);
-        final Samples withWithdrawal = new Samples(repetitions);
+        final Samples unlinking = new Samples(repetitions);
+        final Samples withUnlinking = new Samples(repetitions);
         final Samples singles = new Samples(repetitions);
         for (int i = 0; i < repetitions; i++)
         {
-            final CancelAllBook book = new CancelAllBook(orders, otherOrders, levels);
-            final long cancelAllNs = cancelAllNanos(book);
+            final long cancelAllNs = cancelAllNanos(new CancelAllBook(orders, otherOrders, levels));
+            final long unlinkingNs = unlinkingNanos(orders, otherOrders, levels);
             cancelAll.add(cancelAllNs / 1e6);
-            withWithdrawal.add((cancelAllNs + withdrawalNanos(book)) / 1e6);
+            unlinking.add(unlinkingNs / 1e6);
+            withUnlinking.add((cancelAllNs + unlinkingNs) / 1e6);
             singles.add(singleCancelsNanos(new CancelAllBook(orders, otherOrders, levels)) / 1e6);
         }
         final String name = "engine.cancel_all.n" + orders;
         final double allMs = cancelAll.median();
-        final double withWithdrawalMs = withWithdrawal.median();
+        final double withUnlinkingMs = withUnlinking.median();
         final double singlesMs = singles.median();
         figures.add(name, allMs, "ms");
         figures.add("engine.cancel_singles.n" + orders, singlesMs, "ms");
         figures.add(name + ".per_order", allMs * 1e6 / orders, "ns");
         figures.add(name + ".speedup_vs_singles", singlesMs / allMs, "x");
-        figures.add(name + ".with_withdrawal", withWithdrawalMs, "ms");
-        figures.add(name + ".with_withdrawal.per_order", withWithdrawalMs * 1e6 / orders, "ns");
-        figures.add(name + ".with_withdrawal.speedup_vs_singles", singlesMs / withWithdrawalMs, "x");
-        return new Times(allMs, withWithdrawalMs);
+        figures.add(name + ".unlinking", unlinking.median(), "ms");
+        figures.add(name + ".with_unlinking", withUnlinkingMs, "ms");
+        figures.add(name + ".with_unlinking.per_order", withUnlinkingMs * 1e6 / orders, "ns");
+        figures.add(name + ".with_unlinking.speedup_vs_singles", singlesMs / withUnlinkingMs, "x");
+        return new Times(allMs, withUnlinkingMs);
     }
 
     /**
      * The median times of a cancel-all.
      *
-     * @param cancelAllMs      the command alone, ms.
-     * @param withWithdrawalMs the command and the time the commands after it spent withdrawing its orders, ms.
+     * @param cancelAllMs     the command alone, ms.
+     * @param withUnlinkingMs the command and the time its orders' levels spend unlinking them, ms.
      */
-    record Times(double cancelAllMs, double withWithdrawalMs)
+    record Times(double cancelAllMs, double withUnlinkingMs)
     {
     }
 
@@ -173,22 +187,37 @@ final class CancelAllBenchmark
     }
 
     /**
-     * @return the nanoseconds the commands after a cancel-all spent withdrawing its retired orders: the time of
-     * rejected single cancels applied until none is left, less the time of as many again once none is (at least 0).
+     * @return the nanoseconds the levels of a cancel-all's {@code orders} orders take to unlink them: two IOC orders
+     * that reach only the caller's levels, at the top of each side, settle every dead order there (and find nothing
+     * to fill); less the time the same two take in a book where single cancels emptied those levels (at least 0).
      */
-    static long withdrawalNanos(final CancelAllBook book)
+    long unlinkingNanos(final int orders, final int otherOrders, final int levels)
+    {
+        final CancelAllBook cancelledAtOnce = CancelAllBook.withCallerAtTop(orders, otherOrders, levels);
+        cancelAllNanos(cancelledAtOnce);
+        final long meetingDeadNs = meetCallerLevelsNanos(cancelledAtOnce);
+        final CancelAllBook cancelledSingly = CancelAllBook.withCallerAtTop(orders, otherOrders, levels);
+        singleCancelsNanos(cancelledSingly);
+        return Math.max(0, meetingDeadNs - meetCallerLevelsNanos(cancelledSingly));
+    }
+
+    /** @return the nanoseconds an IOC BUY and an IOC SELL reaching only the caller's levels took; checks them. */
+    static long meetCallerLevelsNanos(final CancelAllBook book)
     {
         final Engine engine = book.engine();
-        final CancelOrder noSuchOrder = new CancelOrder(CancelAllBook.CALLER, Long.MAX_VALUE);
+        final PlaceOrder buy = PlaceOrder.limit(CancelAllBook.OTHER, BenchmarkExchange.COIN_PAIR, Side.BUY,
+            book.callerWorstAsk(), 1).withTimeInForce(TimeInForce.IOC);
+        final PlaceOrder sell = PlaceOrder.limit(CancelAllBook.OTHER, BenchmarkExchange.COIN_PAIR, Side.SELL,
+            book.callerWorstBid(), 1).withTimeInForce(TimeInForce.IOC);
+        final CountingSink sink = new CountingSink();
         final long startNs = System.nanoTime();
-        final int commands = BenchmarkExchange.withdrawRetired(engine, CancelAllBook.CALLER);
-        final long withdrawingNs = System.nanoTime() - startNs;
-        final long baselineStartNs = System.nanoTime();
-        for (int i = 0; i < commands; i++)
-        {
-            engine.apply(noSuchOrder, BenchmarkExchange.TIMESTAMP_MS, EventSink.NONE);
-        }
-        return Math.max(0, withdrawingNs - (System.nanoTime() - baselineStartNs));
+        final Status bought = engine.apply(buy, BenchmarkExchange.TIMESTAMP_MS, sink);
+        final Status sold = engine.apply(sell, BenchmarkExchange.TIMESTAMP_MS, sink);
+        final long elapsedNs = System.nanoTime() - startNs;
+        check(bought == Status.SUCCESS && sold == Status.SUCCESS && sink.trades == 0,
+            "IOCs at the caller's levels: " + bought + ", " + sold + ", " + sink.trades + " trades");
+        checkOnlyCallerCancelled(book);
+        return elapsedNs;
     }
 
     /** @return the nanoseconds one per-pair cancel-all of the caller's orders on each of the book's pairs took. */
@@ -254,6 +283,7 @@ final class CancelAllBenchmark
     {
         int events;
         int cancelledByCancelAll;
+        int trades;
 
         @Override
         public void onEvent(final Event event)
@@ -262,6 +292,10 @@ final class CancelAllBenchmark
             if (event instanceof AllOrdersCancelled all)
             {
                 cancelledByCancelAll += all.orderIds().size();
+            }
+            else if (event instanceof TradeExecuted)
+            {
+                trades++;
             }
         }
     }

@@ -68,7 +68,7 @@ public final class EngineBenchmarkSuite
         cancelAll.warmUp(1_000, sizes.cancelAllWarmUpRounds(), sizes.cancelAllCompilerRounds());
         final CancelAllBenchmark.Times cancelAllTimes =
             cancelAll.measure(PEER_CANCEL_ORDERS, sizes.cancelAllRepetitions(), unprinted);
-        return new PeerComparable(w2, cancelAllTimes.cancelAllMs(), cancelAllTimes.withWithdrawalMs());
+        return new PeerComparable(w2, cancelAllTimes.cancelAllMs(), cancelAllTimes.withUnlinkingMs());
     }
 
     /**
@@ -77,11 +77,11 @@ public final class EngineBenchmarkSuite
      * @param w2MillionsPerSecond W2's median throughput, M commands/s.
      * @param cancelAll100kMs     the median time of one cancel-all of 100,000 orders (another account's 100,000 on
      *                            the same levels), ms.
-     * @param cancelAll100kWithWithdrawalMs the same with the time the commands after it spent withdrawing its
-     *                            orders from the book, ms.
+     * @param cancelAll100kWithUnlinkingMs the same with the time its orders' levels spend unlinking them (see
+     *                            {@code engine.cancel_all}), ms.
      */
     public record PeerComparable(
-        double w2MillionsPerSecond, double cancelAll100kMs, double cancelAll100kWithWithdrawalMs)
+        double w2MillionsPerSecond, double cancelAll100kMs, double cancelAll100kWithUnlinkingMs)
     {
     }
 

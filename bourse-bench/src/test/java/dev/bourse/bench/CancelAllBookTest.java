@@ -50,10 +50,6 @@ class CancelAllBookTest
 
         benchmark.cancelAllNanos(byCancelAll);
         benchmark.singleCancelsNanos(bySingles);
-        assertThat(byCancelAll.engine().retiredOrderCount()).isEqualTo(500);
-        assertThat(byCancelAll.engine().stateHash()).isEqualTo(bySingles.engine().stateHash());
-        CancelAllBenchmark.withdrawalNanos(byCancelAll);
-        assertThat(byCancelAll.engine().retiredOrderCount()).isZero();
 
         assertThat(byCancelAll.callerOpenOrders()).isZero();
         assertThat(bySingles.callerOpenOrders()).isZero();
@@ -62,6 +58,32 @@ class CancelAllBookTest
         assertThat(byCancelAll.engine().stateHash()).isEqualTo(bySingles.engine().stateHash());
         assertThat(byCancelAll.engine().available(CancelAllBook.CALLER, BenchmarkExchange.QUOTE))
             .isEqualTo(BenchmarkExchange.AMPLE_BALANCE);
+    }
+
+    @Test
+    void shouldPutTheCallersLevelsAtTheTopAndLetTwoOrdersMeetOnlyThemAfterEitherWayOfCancelling()
+    {
+        final CancelAllBook atOnce = CancelAllBook.withCallerAtTop(500, 2_000, 50);
+        final CancelAllBook singly = CancelAllBook.withCallerAtTop(500, 2_000, 50);
+        final Engine engine = atOnce.engine();
+        final Set<Long> callerPrices = prices(engine.openOrders(CancelAllBook.CALLER, BenchmarkExchange.COIN_PAIR));
+        final Set<Long> otherPrices = prices(engine.openOrders(CancelAllBook.OTHER, BenchmarkExchange.COIN_PAIR));
+        assertThat(callerPrices).hasSize(50).doesNotContainAnyElementsOf(otherPrices)
+            .contains(atOnce.callerWorstBid(), atOnce.callerWorstAsk());
+        assertThat(otherPrices).hasSize(50).allMatch(price -> price < atOnce.callerWorstBid() ||
+            price > atOnce.callerWorstAsk());
+        assertThat(engine.bestBid(BenchmarkExchange.COIN_PAIR)).isGreaterThanOrEqualTo(atOnce.callerWorstBid());
+        final CancelAllBenchmark benchmark = new CancelAllBenchmark(2_000, 50);
+
+        benchmark.cancelAllNanos(atOnce);
+        benchmark.singleCancelsNanos(singly);
+        CancelAllBenchmark.meetCallerLevelsNanos(atOnce);
+        CancelAllBenchmark.meetCallerLevelsNanos(singly);
+
+        assertThat(engine.bestBid(BenchmarkExchange.COIN_PAIR)).isLessThan(atOnce.callerWorstBid());
+        assertThat(engine.bestAsk(BenchmarkExchange.COIN_PAIR)).isGreaterThan(atOnce.callerWorstAsk());
+        assertThat(engine.stateHash()).isEqualTo(singly.engine().stateHash());
+        assertThat(benchmark.unlinkingNanos(500, 2_000, 50)).isNotNegative();
     }
 
     @Test

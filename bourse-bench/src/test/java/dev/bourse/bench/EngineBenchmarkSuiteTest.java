@@ -26,7 +26,7 @@ class EngineBenchmarkSuiteTest
             "engine.w1.throughput", "engine.w1.cancel_phase.singles", "engine.w1.cancel_phase.cancel_all",
             "engine.generated.throughput",
             "engine.cancel_all.n10", "engine.cancel_singles.n10", "engine.cancel_all.n1000",
-            "engine.cancel_all.n1000.with_withdrawal", "engine.cancel_all.n1000.with_withdrawal.speedup_vs_singles",
+            "engine.cancel_all.n1000.with_unlinking", "engine.cancel_all.n1000.with_unlinking.speedup_vs_singles",
             "engine.cancel_singles.n1000", "engine.cancel_all_pairs.n1000",
             "engine.cancel_all_pairs.n1000.vs_one_pair", "engine.cancel_all_pairs.n1000.per_pair_commands",
             "engine.cancel_all_pairs.n1000.speedup_vs_per_pair_commands",

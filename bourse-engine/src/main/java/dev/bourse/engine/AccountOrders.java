@@ -4,11 +4,10 @@ import java.util.Arrays;
 
 /**
  * The open orders of one account on one pair, ascending by ID, and the reserve they hold per side: the index that
- * makes cancel-all cost the caller's orders and nothing else, without touching them. Each order is an entry of one
- * {@code long} (its ID and side) in an array with holes, and knows its slot: an order leaves by emptying its slot,
- * and a cancel-all copies the IDs out of the array and takes the reserve sums, reading nothing of the orders
- * themselves (they are withdrawn from the book later; see {@link RetiredOrders}). An order is in the list exactly
- * when its slot holds its entry. The entries in use run from a start to an end: an order leaving from the start
+ * makes cancel-all cost the caller's orders and nothing else. Each order is an entry of one {@code long} (its ID and
+ * side) in an array with holes, and knows its slot: an order leaves by emptying its slot, and a cancel-all copies the
+ * IDs out of the array and takes the reserve sums, reading nothing of the orders themselves. An order is in the list
+ * exactly when its slot holds its entry. The entries in use run from a start to an end: an order leaving from the start
  * moves the start past it and the holes after it, so that orders cancelled oldest first leave no holes behind. Other
  * holes are squeezed out, in order, when the array is full or when they outnumber the orders by far; squeezing finds
  * the orders it moves through the open-order index, to tell them their new slots.

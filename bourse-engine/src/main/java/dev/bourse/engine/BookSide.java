@@ -19,8 +19,6 @@ final class BookSide
     private static final int NEAR_BEST_STEPS = 8;
 
     private final boolean highestFirst;
-    /** The pair of the side, whose count of retired orders settling a withdrawn order lowers; null in tests. */
-    private final Pair pair;
     private final PriceLevelTable levelsByPrice = new PriceLevelTable();
     /** The first level at each height above the first (the first at height 1 is the best). */
     private final PriceLevel[] firstAtHeight = new PriceLevel[MAX_HEIGHT - 1];
@@ -30,30 +28,31 @@ final class BookSide
     private PriceLevel best;
     private int orderCount;
 
-    private BookSide(final boolean highestFirst, final Pair pair)
+    private BookSide(final boolean highestFirst)
     {
         this.highestFirst = highestFirst;
-        this.pair = pair;
     }
 
-    /** @return a side of the pair whose best price is the highest (bids; SELL stops, which trigger highest first). */
-    static BookSide highestFirst(final Pair pair)
+    /** @return a side whose best price is the highest (bids; SELL stops, which trigger highest first). */
+    static BookSide highestFirst()
     {
-        return new BookSide(true, pair);
+        return new BookSide(true);
     }
 
     /** @return a side whose best price is the lowest (asks; BUY stops, which trigger lowest first). */
-    static BookSide lowestFirst(final Pair pair)
+    static BookSide lowestFirst()
     {
-        return new BookSide(false, pair);
+        return new BookSide(false);
     }
 
-    void add(final Order order, final long price)
+    /** Appends an order to its level (of the price it rests at: {@link Order#restingPrice}), made if need be. */
+    void add(final Order order)
     {
+        final long price = order.restingPrice();
         PriceLevel level = levelsByPrice.get(price);
         if (level == null)
         {
-            level = new PriceLevel(price, this);
+            level = new PriceLevel(price);
             levelsByPrice.add(level);
             link(level);
         }
@@ -65,26 +64,17 @@ final class BookSide
     void remove(final Order order)
     {
         final PriceLevel level = order.level;
+        if (level == null)
+        {
+            throw new IllegalStateException("order " + order.id + " rests in no level");
+        }
         level.remove(order);
         orderCount--;
-        dropIfEmpty(level);
-    }
-
-    /** Settles the dead orders at the head of the level, and drops the level if nothing is left in it. */
-    void dropDeadHead(final PriceLevel level)
-    {
-        level.dropDeadHead();
-        dropIfEmpty(level);
-    }
-
-    /**
-     * Settles a withdrawn order its level has just unlinked: it leaves the side's count, and its pair's count of
-     * retired orders (it stayed in both since it was withdrawn, so that the pair's open orders were counted right).
-     */
-    void settleWithdrawn()
-    {
-        orderCount--;
-        pair.retiredOrders--;
+        if (level.isEmpty())
+        {
+            levelsByPrice.remove(level);
+            unlink(level);
+        }
     }
 
     /** @return the best level, or null when the side is empty; {@link PriceLevel#worse} leads to the others. */
@@ -96,15 +86,6 @@ final class BookSide
     int orderCount()
     {
         return orderCount;
-    }
-
-    private void dropIfEmpty(final PriceLevel level)
-    {
-        if (level.isEmpty())
-        {
-            levelsByPrice.remove(level);
-            unlink(level);
-        }
     }
 
     private boolean isBetter(final long price, final long than)

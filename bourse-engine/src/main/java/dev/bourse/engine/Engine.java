@@ -41,10 +41,9 @@ import java.util.List;
  *     below; one placed when its condition already holds enters the book at once. Triggered orders enter in the
  *     order they were triggered (lower stop prices first for BUY, higher first for SELL, then time).</li>
  *     <li>Cancel-all is one command: it cancels every open order of the account on the pair (or every pair), of one
- *     side or both, and costs time in proportion to those orders only: it copies their IDs and releases their
- *     reserves without reading the orders, which are from then on cancelled in every answer and event; the commands
- *     that follow withdraw them from the open-order index, a few each ({@link #retiredOrderCount()}), and their
- *     levels unlink them when they next meet them.</li>
+ *     side or both, and costs time in proportion to those orders only: it copies their IDs out of the account's
+ *     list and releases their reserves without reading the orders, then takes each order out of the open-order
+ *     index and out of its level's slot, touching nothing around it; nothing is left for later commands.</li>
  *     <li>A dead man's switch, one per account, is engine state: {@code FireDeadMansSwitches} fires those whose
  *     deadline its timestamp has reached, as cancel-alls; {@link #nextDeadlineMs()} says when the next one is due.</li>
  * </ul>
@@ -199,14 +198,6 @@ public final class Engine
         return state.openOrderCountOfPair(coinPair);
     }
 
-    /**
-     * @return the orders cancel-alls have cancelled that the engine has not yet withdrawn from its open-order index:
-     * work left for the commands that follow (each withdraws a few), invisible in every answer and event.
-     */
-    public int retiredOrderCount()
-    {
-        return state.retiredOrders.count();
-    }
 
     /** @return the highest bid price of the pair, or 0 when its bid side is empty. */
     public long bestBid(final String coinPair)

@@ -54,7 +54,6 @@ final class EngineState
     final List<Account> accounts = new ArrayList<>();
     final LinkedHashMap<String, ApiKeyRecord> apiKeys = new LinkedHashMap<>();
     final OrderIndex openOrders = new OrderIndex();
-    final RetiredOrders retiredOrders = new RetiredOrders(openOrders);
     long orderSequence;
     long tradeSequence;
     long transferSequence;
@@ -74,7 +73,6 @@ final class EngineState
 
     Status apply(final Command command, final long timestampMs, final EventSink sink)
     {
-        retiredOrders.sweep(RetiredOrders.WITHDRAWALS_PER_COMMAND);
         final Status status = switch (command)
         {
             case PlaceOrder place -> orderProcessor.place(place, timestampMs, sink);
@@ -391,7 +389,7 @@ final class EngineState
     OrderView openOrder(final long orderId)
     {
         final Order order = openOrders.get(orderId);
-        return order == null || retiredOrders.isRetired(order) ? null : order.view(0);
+        return order == null ? null : order.view(0);
     }
 
     List<OrderView> openOrders(final long accountId, final String coinPair)
@@ -430,17 +428,8 @@ final class EngineState
     long bestPrice(final String coinPair, final Side side)
     {
         final Pair pair = pair(coinPair);
-        for (PriceLevel level = pair == null ? null : pair.book(side).best(); level != null; level = level.worse)
-        {
-            for (Order order = level.first(); order != null; order = level.next(order))
-            {
-                if (!retiredOrders.isRetired(order))
-                {
-                    return level.price;
-                }
-            }
-        }
-        return 0;
+        final PriceLevel best = pair == null ? null : pair.book(side).best();
+        return best == null ? 0 : best.price;
     }
 
     long nextDeadlineMs()

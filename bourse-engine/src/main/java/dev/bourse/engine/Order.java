@@ -39,13 +39,10 @@ class Order
 
     /** The level the order rests in (a book's or the stops'), null when it is in none. */
     PriceLevel level;
-    /** The previous and next order of the level, possibly dead ones (see {@link PriceLevel}). */
+    /** The previous and next order of the level. */
     Order prev;
     Order next;
-    /**
-     * The order's slot in its account's {@link AccountOrders}; -1 while it is not in the open-order indexes. A retired
-     * order (see {@link RetiredOrders}) keeps its last slot until it is withdrawn, though its list no longer holds it.
-     */
+    /** The order's slot in its account's {@link AccountOrders}; -1 while it is not in the open-order indexes. */
     int accountSlot = -1;
 
     Order(
@@ -117,6 +114,12 @@ class Order
     Pair pair()
     {
         return terms.pair();
+    }
+
+    /** @return the price of the level the order rests in: its stop price while PENDING, else its price. */
+    long restingPrice()
+    {
+        return isPending() ? stopPrice() : price;
     }
 
     Side side()

@@ -95,13 +95,47 @@ final class OrderIndex
         }
     }
 
-    /** Removes the order with the ID, reading nothing of it; @return it, or null when the index has none. */
-    Order remove(final long orderId)
+    /**
+     * Removes the orders with the IDs {@code ids[from]} to {@code ids[to - 1]}, reading nothing of them, and puts them
+     * in {@code removed} from its start: one pass over their pages when the IDs ascend (as an account's do), each
+     * page's slots cleared together and its count lowered once.
+     *
+     * @return how many of the IDs the index held (the orders put in {@code removed}).
+     */
+    int removeAll(final long[] ids, final int from, final int to, final Order[] removed)
     {
-        return remove(orderId, null);
+        int count = 0;
+        int i = from;
+        while (i < to)
+        {
+            final long pageNumber = ids[i] >> PAGE_SHIFT;
+            final long chunkNumber = ids[i] >> CHUNK_SHIFT;
+            final Chunk chunk = chunk(chunkNumber);
+            final int pageIndex = (int)(pageNumber & PAGE_MASK);
+            final Order[] page = chunk == null ? null : chunk.pages[pageIndex];
+            int inPage = 0;
+            for (; i < to && ids[i] >> PAGE_SHIFT == pageNumber; i++)
+            {
+                final int slot = (int)(ids[i] & SLOT_MASK);
+                final Order order = page == null ? null : page[slot];
+                if (order != null)
+                {
+                    page[slot] = null;
+                    removed[count++] = order;
+                    inPage++;
+                }
+            }
+            if (inPage > 0)
+            {
+                size -= inPage;
+                chunk.pageCounts[pageIndex] -= inPage;
+                dropIfEmpty(chunk, chunkNumber, pageIndex, page);
+            }
+        }
+        return count;
     }
 
-    /** Removes the order with the ID if it is the expected one (any when null); @return the order found, or null. */
+    /** Removes the order with the ID if it is the expected one; @return the order found, or null. */
     private Order remove(final long orderId, final Order expected)
     {
         final long chunkNumber = orderId >> CHUNK_SHIFT;
@@ -110,13 +144,21 @@ final class OrderIndex
         final Order[] page = chunk == null ? null : chunk.pages[pageIndex];
         final int slot = (int)(orderId & SLOT_MASK);
         final Order order = page == null ? null : page[slot];
-        if (order == null || (expected != null && order != expected))
+        if (order == null || order != expected)
         {
             return order;
         }
         page[slot] = null;
         size--;
-        if (--chunk.pageCounts[pageIndex] == 0)
+        chunk.pageCounts[pageIndex]--;
+        dropIfEmpty(chunk, chunkNumber, pageIndex, page);
+        return order;
+    }
+
+    /** Drops the page if it holds no order any more, and its chunk if that was its last page. */
+    private void dropIfEmpty(final Chunk chunk, final long chunkNumber, final int pageIndex, final Order[] page)
+    {
+        if (chunk.pageCounts[pageIndex] == 0)
         {
             chunk.pages[pageIndex] = null;
             if (page == newestPage)
@@ -132,7 +174,6 @@ final class OrderIndex
                 lastChunkNumber = -1;
             }
         }
-        return order;
     }
 
     int size()

@@ -19,8 +19,13 @@ import java.util.Arrays;
 /** Places, matches, triggers and cancels orders: validation first, then changes that cannot fail. */
 final class OrderProcessor
 {
+    /** Orders a cancel-all takes out of the index at a time. */
+    private static final int CANCEL_BLOCK = 256;
+
     private final EngineState state;
     private final ArrayDeque<Order> triggered = new ArrayDeque<>();
+    /** The orders a cancel-all takes out of the index, a block at a time, before it takes them out of their levels. */
+    private final Order[] taken = new Order[CANCEL_BLOCK];
     private long walkedVolume;
     private boolean[] balanceEmitted = new boolean[0];
 
@@ -112,7 +117,7 @@ final class OrderProcessor
             if (pending)
             {
                 open(order);
-                pair.stops(order.side()).add(order, order.stopPrice());
+                pair.stops(order.side()).add(order);
             }
             else
             {
@@ -278,14 +283,13 @@ final class OrderProcessor
         long left = wanted;
         long volume = 0;
         walkedVolume = 0;
-        for (PriceLevel level = best(pair.book(takerSide.opposite())); level != null; level = level.worse)
+        for (PriceLevel level = pair.book(takerSide.opposite()).best(); level != null; level = level.worse)
         {
             if (takerSide == Side.BUY ? level.price > limitPrice : level.price < limitPrice)
             {
                 break;
             }
-            for (Order maker = live(level, level.first()); maker != null && left > 0;
-                maker = live(level, level.next(maker)))
+            for (Order maker = level.first(); maker != null && left > 0; maker = level.next(maker))
             {
                 if (maker.account == account && prevention != SelfTradePrevention.NONE)
                 {
@@ -312,7 +316,7 @@ final class OrderProcessor
     /** @return whether a LIMIT order at the price would trade at once with the other side's best level. */
     private boolean wouldTake(final Pair pair, final Side side, final long price)
     {
-        final PriceLevel best = best(pair.book(side.opposite()));
+        final PriceLevel best = pair.book(side.opposite()).best();
         return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
     }
 
@@ -340,50 +344,6 @@ final class OrderProcessor
     }
 
     /**
-     * @return the best level of the side, after dropping the withdrawn orders and withdrawing the retired ones at its
-     * top (and the levels they leave empty): its head is live; null when the side holds no live order.
-     */
-    private PriceLevel best(final BookSide side)
-    {
-        final RetiredOrders retired = state.retiredOrders;
-        long stepsLeft = side.orderCount();
-        PriceLevel best = side.best();
-        while (best != null)
-        {
-            final Order head = best.head;
-            if (head.level != best)
-            {
-                side.dropDeadHead(best);
-            }
-            else if (retired.isRetired(head))
-            {
-                retired.withdraw(head);
-            }
-            else
-            {
-                return best;
-            }
-            if (--stepsLeft < 0)
-            {
-                throw new IllegalStateException("withdrawing retired orders from a side did not terminate");
-            }
-            best = side.best();
-        }
-        return null;
-    }
-
-    /** @return the order or the first live one after it in its level, or null: passes over retired orders. */
-    private Order live(final PriceLevel level, final Order order)
-    {
-        Order live = order;
-        while (live != null && state.retiredOrders.isRetired(live))
-        {
-            live = level.next(live);
-        }
-        return live;
-    }
-
-    /**
      * Matches an incoming order; what remains rests in the book if the order may rest, else it is cancelled (the
      * remainder of a MARKET, IOC or FOK order, or of an order self-trade prevention expired).
      */
@@ -404,7 +364,7 @@ final class OrderProcessor
             {
                 open(order);
             }
-            order.pair().book(order.side()).add(order, order.price);
+            order.pair().book(order.side()).add(order);
         }
         else
         {
@@ -447,12 +407,12 @@ final class OrderProcessor
             {
                 throw new IllegalStateException("matching of order " + taker.id + " did not terminate");
             }
-            final PriceLevel level = best(opposite);
+            final PriceLevel level = opposite.best();
             if (level == null || !crosses(taker, level.price))
             {
                 return false;
             }
-            final Order maker = level.head;
+            final Order maker = level.first();
             final SelfTradePrevention prevention = taker.terms.selfTradePrevention();
             if (maker.account != taker.account || prevention == SelfTradePrevention.NONE)
             {
@@ -627,20 +587,14 @@ final class OrderProcessor
 
     private void collectTriggered(final BookSide stops, final long lastPrice)
     {
-        for (PriceLevel level = best(stops); level != null && isTriggered(level.head, lastPrice); level = best(stops))
+        for (PriceLevel level = stops.best(); level != null && isTriggered(level.first(), lastPrice);
+            level = stops.best())
         {
             while (!level.isEmpty())
             {
-                final Order order = level.head;
-                if (state.retiredOrders.isRetired(order))
-                {
-                    state.retiredOrders.withdraw(order);
-                }
-                else
-                {
-                    stops.remove(order);
-                    triggered.add(order);
-                }
+                final Order order = level.first();
+                stops.remove(order);
+                triggered.add(order);
             }
         }
     }
@@ -672,7 +626,7 @@ final class OrderProcessor
             orderId = entry.orderId();
         }
         final Order order = state.openOrders.get(orderId);
-        if (order == null || order.account.id != command.accountId() || state.retiredOrders.isRetired(order))
+        if (order == null || order.account.id != command.accountId())
         {
             return state.account(command.accountId()) == null ?
                 Status.ACCOUNT_NOT_FOUND : Status.ORIGINAL_REQUEST_NOT_FOUND;
@@ -700,7 +654,10 @@ final class OrderProcessor
     /**
      * Cancels every open order of the account on the pair (null: every pair it has orders on) of the side (null:
      * both), then emits the balances that changed and one {@link AllOrdersCancelled}. Costs time in proportion to
-     * the account's open orders on those pairs; allocates one array of IDs (and of pair IDs), nothing per order.
+     * the account's open orders on those pairs: it copies their IDs out of the account's lists and releases their
+     * reserves without reading the orders, then takes the orders out of the open-order index (page by page, the IDs
+     * ascending) and out of their levels' slots, touching each order once and none around it. Allocates one array of
+     * IDs (and of pair IDs), nothing per order.
      */
     void cancelAll(
         final Account account, final Pair pair, final Side side, final CancelReason reason, final EventSink sink)
@@ -718,7 +675,23 @@ final class OrderProcessor
         {
             Arrays.sort(cancelledIds, 0, cancelled);
         }
-        state.retiredOrders.retire(cancelledIds, cancelled);
+        int removed = 0;
+        for (int from = 0; from < cancelled; from += taken.length)
+        {
+            final int count =
+                state.openOrders.removeAll(cancelledIds, from, Math.min(cancelled, from + taken.length), taken);
+            for (int i = 0; i < count; i++)
+            {
+                final Order order = taken[i];
+                taken[i] = null;
+                order.pair().sideOf(order).remove(order);
+            }
+            removed += count;
+        }
+        if (removed != cancelled)
+        {
+            throw new IllegalStateException("cancel-all took " + cancelled + " orders, the index held " + removed);
+        }
         emitReleasedBalances(account, pairIds, side, sink);
         sink.onEvent(new AllOrdersCancelled(account.id, pair == null ? null : pair.coinPair, side, reason,
             OrderIdList.wrap(cancelledIds, cancelled)));
@@ -731,9 +704,8 @@ final class OrderProcessor
 
     /**
      * Cancels the account's orders on the pair of the side (null: both): takes them out of the account's list, fills
-     * in their IDs, releases their reserves with one change per currency and retires them; @return the IDs filled in
-     * so far. It reads none of the orders: they stay in their levels and the index, retired, until they are withdrawn
-     * (see {@link RetiredOrders}).
+     * in their IDs and releases their reserves with one change per currency; @return the IDs filled in so far. It reads
+     * none of the orders: the caller takes them out of the index and their levels by ID.
      */
     private int cancelOrders(final Account account, final Pair pair, final Side side, final long[] ids, final int filled)
     {
@@ -746,7 +718,6 @@ final class OrderProcessor
         final long sellReserve = side == Side.BUY ? 0 : orders.reserve(Side.SELL);
         final int count = orders.takeAll(side, ids, filled, state.openOrders);
         account.openOrderCount -= count - filled;
-        pair.retiredOrders += count - filled;
         account.forgetIfEmpty(pair, orders);
         account.reserve(pair.market, -buyReserve);
         account.reserve(pair.currency, -sellReserve);

@@ -12,10 +12,10 @@ final class Pair
     final String coinPair;
     final Currency currency;
     final Currency market;
-    final BookSide bids = BookSide.highestFirst(this);
-    final BookSide asks = BookSide.lowestFirst(this);
-    final BookSide buyStops = BookSide.lowestFirst(this);
-    final BookSide sellStops = BookSide.highestFirst(this);
+    final BookSide bids = BookSide.highestFirst();
+    final BookSide asks = BookSide.lowestFirst();
+    final BookSide buyStops = BookSide.lowestFirst();
+    final BookSide sellStops = BookSide.highestFirst();
     PairPolicy policy;
     long tickSize;
     long lotSize;
@@ -23,8 +23,6 @@ final class Pair
     long lastPrice;
     /** The last price at which every stop order it triggers has been triggered (0 before any trade: none). */
     long triggersCheckedAtPrice;
-    /** Orders on the pair a cancel-all has retired and that are not withdrawn yet: in the sides, but cancelled. */
-    int retiredOrders;
     /** The terms of orders accepted now, by combination of side, type, time in force and self-trade prevention. */
     private final OrderTerms[] currentTerms = new OrderTerms[SIDES * TYPES * TIMES_IN_FORCE * PREVENTIONS];
 
@@ -89,10 +87,10 @@ final class Pair
         return now;
     }
 
-    /** @return the open orders on the pair (retired ones are cancelled and not counted). */
+    /** @return the open orders on the pair. */
     int openOrderCount()
     {
-        return bids.orderCount() + asks.orderCount() + buyStops.orderCount() + sellStops.orderCount() - retiredOrders;
+        return bids.orderCount() + asks.orderCount() + buyStops.orderCount() + sellStops.orderCount();
     }
 
     /** @return the higher of the two fee rates: what a BUY reserves for. */

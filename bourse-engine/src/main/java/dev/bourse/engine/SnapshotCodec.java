@@ -133,10 +133,10 @@ final class SnapshotCodec
 
         for (final Pair pair : state.pairs)
         {
-            writeSide(pair.bids, state.retiredOrders, out);
-            writeSide(pair.asks, state.retiredOrders, out);
-            writeSide(pair.buyStops, state.retiredOrders, out);
-            writeSide(pair.sellStops, state.retiredOrders, out);
+            writeSide(pair.bids, out);
+            writeSide(pair.asks, out);
+            writeSide(pair.buyStops, out);
+            writeSide(pair.sellStops, out);
         }
         out.writeInt(END);
     }
@@ -155,27 +155,15 @@ final class SnapshotCodec
         }
     }
 
-    /** Writes the side's live orders in priority order: retired ones are cancelled, and not written. */
-    private static void writeSide(final BookSide side, final RetiredOrders retired, final DataOutput out)
-        throws IOException
+    /** Writes the side's orders in priority order. */
+    private static void writeSide(final BookSide side, final DataOutput out) throws IOException
     {
-        int live = 0;
+        out.writeInt(side.orderCount());
         for (PriceLevel level = side.best(); level != null; level = level.worse)
         {
             for (Order order = level.first(); order != null; order = level.next(order))
             {
-                live += retired.isRetired(order) ? 0 : 1;
-            }
-        }
-        out.writeInt(live);
-        for (PriceLevel level = side.best(); level != null; level = level.worse)
-        {
-            for (Order order = level.first(); order != null; order = level.next(order))
-            {
-                if (!retired.isRetired(order))
-                {
-                    writeOrder(order, out);
-                }
+                writeOrder(order, out);
             }
         }
     }
@@ -424,7 +412,7 @@ final class SnapshotCodec
             {
                 throw new IOException("engine snapshot holds an inconsistent order " + id);
             }
-            side.add(order, stops ? order.stopPrice() : order.price);
+            side.add(order);
             orders.add(order);
         }
     }

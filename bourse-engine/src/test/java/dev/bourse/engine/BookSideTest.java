@@ -14,16 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BookSideTest
 {
-    private static Order order(final long id)
+    private static Order order(final long id, final long price)
     {
-        return new Order(id, null, null, 1, 1, 1, 0, null);
+        return new Order(id, null, null, price, 1, 1, 0, null);
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void shouldKeepItsLevelsInPriorityOrderWhereverLevelsComeAndGo(final boolean highestFirst)
     {
-        final BookSide side = highestFirst ? BookSide.highestFirst(null) : BookSide.lowestFirst(null);
+        final BookSide side = highestFirst ? BookSide.highestFirst() : BookSide.lowestFirst();
         final TreeMap<Long, List<Order>> reference =
             new TreeMap<>(highestFirst ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder());
         final List<Order> resting = new ArrayList<>();
@@ -46,8 +46,8 @@ class BookSideTest
             else
             {
                 final long price = random.nextInt(100) < 50 ? 1_000 + random.nextInt(20) : random.nextInt(5_000);
-                final Order order = order(nextId++);
-                side.add(order, price);
+                final Order order = order(nextId++, price);
+                side.add(order);
                 reference.computeIfAbsent(price, ignored -> new ArrayList<>()).add(order);
                 resting.add(order);
             }
@@ -68,7 +68,7 @@ class BookSideTest
     @Test
     void shouldPlaceANewLevelAmongManyWhateverItsPrice()
     {
-        final BookSide side = BookSide.highestFirst(null);
+        final BookSide side = BookSide.highestFirst();
         final Random random = new Random(3);
         final TreeMap<Long, Order> reference = new TreeMap<>(Comparator.reverseOrder());
         for (int i = 0; i < 100_000; i++)
@@ -76,8 +76,8 @@ class BookSideTest
             final long price = random.nextLong(1, Long.MAX_VALUE);
             if (!reference.containsKey(price))
             {
-                final Order order = order(i + 1);
-                side.add(order, price);
+                final Order order = order(i + 1, price);
+                side.add(order);
                 reference.put(price, order);
             }
         }

@@ -26,7 +26,7 @@ public final class BenchmarkPlots
     public static final String CANCEL_ALL_FILE = "cancel-all.png";
 
     private static final Pattern CANCEL_FIGURE =
-        Pattern.compile("engine\\.(cancel_all|cancel_singles)\\.n([0-9]+)(\\.with_withdrawal)?");
+        Pattern.compile("engine\\.(cancel_all|cancel_singles)\\.n([0-9]+)(\\.with_unlinking)?");
     private static final Color[] PERCENTILE_COLORS = {new Color(31, 119, 180), new Color(255, 127, 14),
         new Color(214, 39, 40)};
 
@@ -72,7 +72,7 @@ public final class BenchmarkPlots
     }
 
     /**
-     * Plots the engine's {@code engine.cancel_all.n<N>}, {@code engine.cancel_all.n<N>.with_withdrawal} and
+     * Plots the engine's {@code engine.cancel_all.n<N>}, {@code engine.cancel_all.n<N>.with_unlinking} and
      * {@code engine.cancel_singles.n<N>} figures (ms) against N, log-log.
      *
      * @return the file written, or null when there is no such figure.
@@ -98,10 +98,10 @@ public final class BenchmarkPlots
         for (final Map.Entry<String, Map<Long, Double>> kind : byKind.entrySet())
         {
             final boolean singles = "cancel_singles".equals(kind.getKey());
-            final boolean withdrawal = kind.getKey().endsWith(".with_withdrawal");
-            series.add(new LinePlot.Series(singles ? "N single cancels" : withdrawal ?
-                "one cancel-all of N orders, and the withdrawal of its orders by the commands after it" :
-                "one cancel-all of N orders", PERCENTILE_COLORS[singles ? 2 : withdrawal ? 1 : 0], singles || withdrawal,
+            final boolean unlinking = kind.getKey().endsWith(".with_unlinking");
+            series.add(new LinePlot.Series(singles ? "N single cancels" : unlinking ?
+                "one cancel-all of N orders, and the unlinking of its orders by their levels" :
+                "one cancel-all of N orders", PERCENTILE_COLORS[singles ? 2 : unlinking ? 1 : 0], singles || unlinking,
                 kind.getValue().entrySet().stream().map(point -> new double[] {point.getKey(), point.getValue()})
                     .toList()));
         }

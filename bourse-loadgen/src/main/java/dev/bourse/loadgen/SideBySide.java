@@ -16,8 +16,8 @@ import java.util.Map;
  *     repetitions; the ratio is Bourse's median over the peer's.</li>
  *     <li>{@code sidebyside.cancel_all_100k.*}: the peer's time to cancel 100,000 orders one by one (it has no mass
  *     cancel) and Bourse's one cancel-all of 100,000 orders with another account's 100,000 on the same levels; the
- *     ratio is the peer's median over Bourse's. {@code sidebyside.cancel_all_100k_with_withdrawal.*} adds to
- *     Bourse's side the time the commands after the cancel-all spent withdrawing its orders from the book.</li>
+ *     ratio is the peer's median over Bourse's. {@code sidebyside.cancel_all_100k_with_unlinking.*} adds to
+ *     Bourse's side the time the cancelled orders' levels spend unlinking them when they next meet them.</li>
  * </ul>
  * Only the ratios carry meaning on a shared machine: both sides are measured minutes apart under the same load.
  */
@@ -46,7 +46,7 @@ final class SideBySide
         final double[] peerCancel = new double[rounds];
         final double[] bourseW2 = new double[rounds];
         final double[] bourseCancel = new double[rounds];
-        final double[] bourseCancelWithdrawn = new double[rounds];
+        final double[] bourseCancelUnlinked = new double[rounds];
         for (int round = 0; round < rounds; round++)
         {
             final String prefix = "sidebyside.round" + (round + 1);
@@ -68,10 +68,10 @@ final class SideBySide
                     final EngineBenchmarkSuite.PeerComparable bourse = EngineBenchmarkSuite.measurePeerComparable(quick);
                     bourseW2[round] = bourse.w2MillionsPerSecond();
                     bourseCancel[round] = bourse.cancelAll100kMs();
-                    bourseCancelWithdrawn[round] = bourse.cancelAll100kWithWithdrawalMs();
+                    bourseCancelUnlinked[round] = bourse.cancelAll100kWithUnlinkingMs();
                     report.add(prefix + ".bourse.w2", bourseW2[round], "Mcmd/s");
                     report.add(prefix + ".bourse.cancel_all_100k", bourseCancel[round], "ms");
-                    report.add(prefix + ".bourse.cancel_all_100k_with_withdrawal", bourseCancelWithdrawn[round], "ms");
+                    report.add(prefix + ".bourse.cancel_all_100k_with_unlinking", bourseCancelUnlinked[round], "ms");
                 }
             }
         }
@@ -82,9 +82,9 @@ final class SideBySide
         spread(report, "sidebyside.cancel_all_100k.peer", peerCancel, "ms");
         spread(report, "sidebyside.cancel_all_100k.bourse", bourseCancel, "ms");
         report.add("sidebyside.cancel_all_100k.ratio", ServerBenchmark.median(peerCancel) / ServerBenchmark.median(bourseCancel), "x");
-        spread(report, "sidebyside.cancel_all_100k_with_withdrawal.bourse", bourseCancelWithdrawn, "ms");
-        report.add("sidebyside.cancel_all_100k_with_withdrawal.ratio",
-            ServerBenchmark.median(peerCancel) / ServerBenchmark.median(bourseCancelWithdrawn), "x");
+        spread(report, "sidebyside.cancel_all_100k_with_unlinking.bourse", bourseCancelUnlinked, "ms");
+        report.add("sidebyside.cancel_all_100k_with_unlinking.ratio",
+            ServerBenchmark.median(peerCancel) / ServerBenchmark.median(bourseCancelUnlinked), "x");
     }
 
     private static void spread(final Figures report, final String name, final double[] values, final String unit)

@@ -45,8 +45,8 @@ class BenchmarkPlotsTest
             new Figure("engine.cancel_all.n1000", 0.2, "ms"),
             new Figure("engine.cancel_singles.n1000", 0.9, "ms"),
             new Figure("engine.w2.throughput", 4.1, "Mcmd/s"),
-            new Figure("engine.cancel_all.n1000.with_withdrawal", 0.5, "ms"),
-            new Figure("engine.cancel_all.n1000.with_withdrawal.per_order", 500, "ns"));
+            new Figure("engine.cancel_all.n1000.with_unlinking", 0.5, "ms"),
+            new Figure("engine.cancel_all.n1000.with_unlinking.per_order", 500, "ns"));
 
         final Path file = BenchmarkPlots.writeCancelAll(figures, directory);
 

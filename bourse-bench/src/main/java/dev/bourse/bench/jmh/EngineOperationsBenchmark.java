@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * cancelling them one by one, matching (each incoming order fills one resting order), and cancel-all of
  * {@value #BATCH} orders. Each benchmark has one state, which makes what a batch needs before it and checks the
  * outcome after it, untimed ({@link Level#Invocation}, fine at this batch size); every operation must succeed.
- * The orders a cancel-all retires are withdrawn before the next batch, untimed.
+ * The orders a cancel-all leaves dead in their levels stay there until an operation on their level meets them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -109,14 +109,13 @@ public class EngineOperationsBenchmark
         }
 
         /**
-         * Cancels the caller's orders and lets rejected commands withdraw them from the book, so that the batch after
-         * it does not do that work (the cancel-all benchmark of the suite measures it).
+         * Cancels the caller's orders with one cancel-all: the batch after it meets those left dead in their levels
+         * as the engine's next commands would (the cancel-all benchmark of the suite measures that unlinking).
          */
         void clearCaller()
         {
             check(engine.apply(new CancelAllOrders(CALLER, BenchmarkExchange.COIN_PAIR),
                 BenchmarkExchange.TIMESTAMP_MS, EventSink.NONE));
-            BenchmarkExchange.withdrawRetired(engine, CALLER);
         }
 
         long place(final PlaceOrder order)

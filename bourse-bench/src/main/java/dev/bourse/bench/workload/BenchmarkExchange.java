@@ -9,7 +9,6 @@ import dev.bourse.engine.SelfTradePrevention;
 import dev.bourse.engine.Status;
 import dev.bourse.engine.TransferDetails;
 import dev.bourse.engine.TransferType;
-import dev.bourse.engine.command.CancelOrder;
 import dev.bourse.engine.command.Command;
 import dev.bourse.engine.command.CreateAccount;
 import dev.bourse.engine.command.PutPair;
@@ -89,29 +88,6 @@ public final class BenchmarkExchange
     private static String currency(final int index)
     {
         return index == 0 ? BASE : "B" + index;
-    }
-
-    /**
-     * Applies rejected single cancels (of an order that does not exist) until the engine holds no retired order: the
-     * work a cancel-all leaves to the commands after it, done by commands that do nothing else.
-     *
-     * @return the commands applied (at most as many as there were retired orders).
-     */
-    public static int withdrawRetired(final Engine engine, final long accountId)
-    {
-        final CancelOrder noSuchOrder = new CancelOrder(accountId, Long.MAX_VALUE);
-        final int limit = engine.retiredOrderCount();
-        int commands = 0;
-        while (engine.retiredOrderCount() > 0 && commands < limit)
-        {
-            engine.apply(noSuchOrder, TIMESTAMP_MS, EventSink.NONE);
-            commands++;
-        }
-        if (engine.retiredOrderCount() > 0)
-        {
-            throw new IllegalStateException(engine.retiredOrderCount() + " retired orders left");
-        }
-        return commands;
     }
 
     /** Applies a command that must succeed. */

@@ -27,13 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * A cancel-all retires its orders without touching them; they stay in the book until withdrawn, and nothing may see
- * them in the meantime: answers, matching, triggers, post-only checks, snapshots and the state hash.
+ * A cancel-all takes its orders out of the account's list, the open-order index and their levels in its own command,
+ * among other accounts' orders on the same levels: nothing sees them after it (answers, matching, triggers, post-only
+ * checks, snapshots, the state hash), and the state it leaves is the one single cancels of the same orders leave.
  */
-final class RetiredOrdersTest
+final class CancelAllInTheBookTest
 {
-    /** More than one command's withdrawals, so that some stay retired for a while. */
-    private static final int ORDERS = 5 * RetiredOrders.WITHDRAWALS_PER_COMMAND + 7;
+    /** More than a block of the cancel-all's removal from the index (256), and not a multiple of it. */
+    private static final int ORDERS = 300;
 
     private final EngineFixture fixture = new EngineFixture();
     private final long alice = fixture.fundedAccount(btc("100"), eth("10"), usdt("100000"));
@@ -41,14 +42,13 @@ final class RetiredOrdersTest
     private final long carol = fixture.fundedAccount(btc("100"), eth("10"), usdt("100000"));
 
     @Test
-    void shouldHideRetiredOrdersFromEveryAnswerAndWithdrawThemOverTheFollowingCommandsWithoutChangingTheState()
+    void shouldHideTheOrdersFromEveryAnswerAtOnce()
     {
         final List<Long> aliceOrders = aliceSells(usdt("100"), usdt("101"));
         final long bobOrder = fixture.limit(bob, BTC_USDT, SELL, usdt("102"), btc("1"));
 
         assertThat(fixture.cancelAll(alice, BTC_USDT)).containsExactlyElementsOf(aliceOrders);
 
-        assertThat(fixture.engine.retiredOrderCount()).isEqualTo(ORDERS);
         assertThat(fixture.engine.openOrders(alice, BTC_USDT)).isEmpty();
         assertThat(aliceOrders).allMatch(id -> fixture.engine.openOrder(id) == null);
         assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
@@ -57,23 +57,12 @@ final class RetiredOrdersTest
         fixture.assertRejectedUnchanged(
             new CancelOrder(alice, aliceOrders.get(ORDERS - 1)), Status.ORIGINAL_REQUEST_NOT_FOUND);
 
-        final long hash = fixture.engine.stateHash();
-        int previous = fixture.engine.retiredOrderCount();
-        for (int command = 0; fixture.engine.retiredOrderCount() > 0; command++)
-        {
-            assertThat(command).as("commands to withdraw every retired order").isLessThan(ORDERS);
-            fixture.assertRejectedUnchanged(new CancelOrder(bob, 999_999), Status.ORIGINAL_REQUEST_NOT_FOUND);
-            assertThat(fixture.engine.retiredOrderCount())
-                .isBetween(previous - RetiredOrders.WITHDRAWALS_PER_COMMAND, previous - 1);
-            previous = fixture.engine.retiredOrderCount();
-        }
-        assertThat(fixture.engine.stateHash()).isEqualTo(hash);
         assertThat(fixture.engine.openOrder(bobOrder)).isNotNull();
         assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
     }
 
     @Test
-    void shouldMatchOnlyLiveOrdersInTheirTimePriorityPastRetiredOnes()
+    void shouldMatchTheOrdersLeftInTheirTimePriority()
     {
         aliceSells(usdt("100"), usdt("100"));
         final long bobFirst = fixture.limit(bob, BTC_USDT, SELL, usdt("100"), btc("1"));
@@ -84,12 +73,12 @@ final class RetiredOrdersTest
 
         assertThat(fixture.trades()).extracting(TradeExecuted::makerOrderId, TradeExecuted::price)
             .containsExactly(tuple(bobFirst, usdt("100")), tuple(bobSecond, usdt("101")));
-        assertThat(fixture.engine.retiredOrderCount()).as("matching withdrew those it passed").isZero();
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).as("Bob's second order, half filled").isEqualTo(1);
         assertThat(fixture.balance(alice, "BTC")).isEqualTo(btc("100"));
     }
 
     @Test
-    void shouldNotTriggerRetiredStops()
+    void shouldNotTriggerCancelledStops()
     {
         final List<Long> stops = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++)
@@ -103,12 +92,11 @@ final class RetiredOrdersTest
 
         assertThat(fixture.all(OrderTriggered.class)).isEmpty();
         assertThat(fixture.trades()).hasSize(1);
-        assertThat(fixture.engine.retiredOrderCount()).isZero();
         assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isZero();
     }
 
     @Test
-    void shouldAcceptAPostOnlyOrderAtAPriceOnlyRetiredOrdersHeld()
+    void shouldAcceptAPostOnlyOrderAtAPriceOnlyCancelledOrdersHeld()
     {
         aliceSells(usdt("100"), usdt("100"));
         fixture.cancelAll(alice, BTC_USDT);
@@ -140,24 +128,22 @@ final class RetiredOrdersTest
     }
 
     @Test
-    void shouldWriteASnapshotWithoutRetiredOrdersThatAnswersAsTheEngineDoes() throws IOException
+    void shouldWriteASnapshotWithoutTheCancelledOrdersThatAnswersAsTheEngineDoes() throws IOException
     {
         aliceSells(usdt("100"), usdt("101"));
         fixture.limit(bob, BTC_USDT, SELL, usdt("100"), btc("1"));
         fixture.limit(alice, BTC_USDT, BUY, usdt("90"), btc("1"));
         fixture.succeed(new CancelAllOrders(alice, BTC_USDT, SELL));
-        assertThat(fixture.engine.retiredOrderCount()).isEqualTo(ORDERS);
 
         final Engine restored = restore(fixture.engine);
 
-        assertThat(restored.retiredOrderCount()).isZero();
         assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
         assertThat(restored.openOrderCountOfPair(BTC_USDT)).isEqualTo(2);
         assertMatchesAsTheEngine(restored, PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("101"), btc("2")));
     }
 
     @Test
-    void shouldFillPastWithdrawnOrdersAndDropTheLevelsTheyLeaveWithoutLiveOrders()
+    void shouldDropTheLevelsTheOrdersLeaveEmptyAndFillTheOthersInOrder()
     {
         final List<Long> bobOrders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++)
@@ -167,9 +153,8 @@ final class RetiredOrdersTest
             fixture.limit(alice, BTC_USDT, SELL, usdt("101"), btc("0.1"));
         }
         fixture.cancelAll(alice, BTC_USDT);
-        withdrawAll();
         assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(ORDERS);
-        assertThat(fixture.engine.bestAsk(BTC_USDT)).as("the level of withdrawn orders only is passed over")
+        assertThat(fixture.engine.bestAsk(BTC_USDT)).as("the level of Alice's orders only is gone")
             .isEqualTo(usdt("101"));
 
         fixture.limit(bob, BTC_USDT, SELL, usdt("101"), btc("0.1"));
@@ -190,19 +175,39 @@ final class RetiredOrdersTest
     }
 
     @Test
-    void shouldWriteTheSameSnapshotWhetherWithdrawnOrdersAreSettledOrNot() throws IOException
+    void shouldLeaveTheSameStateAsSingleCancelsOfTheSameOrders() throws IOException
     {
-        aliceSells(usdt("100"), usdt("101"));
-        fixture.limit(bob, BTC_USDT, SELL, usdt("100"), btc("1"));
-        fixture.cancelAll(alice, BTC_USDT);
-        withdrawAll();
+        final EngineFixture singly = new EngineFixture();
+        assertThat(List.of(singly.fundedAccount(btc("100"), eth("10"), usdt("100000")),
+            singly.fundedAccount(btc("100"), eth("10"), usdt("100000")),
+            singly.fundedAccount(btc("100"), eth("10"), usdt("100000")))).containsExactly(alice, bob, carol);
+        final List<Long> aliceOrders = new ArrayList<>();
+        for (final EngineFixture each : List.of(fixture, singly))
+        {
+            aliceOrders.clear();
+            for (int i = 0; i < ORDERS; i++)
+            {
+                aliceOrders.add(each.limit(alice, BTC_USDT, SELL, usdt("100") + usdt("1") * (i % 3), btc("0.1")));
+                each.limit(bob, BTC_USDT, SELL, usdt("100") + usdt("1") * (i % 5), btc("0.1"));
+                aliceOrders.add(each.stopLimit(alice, BTC_USDT, BUY, usdt("110"), usdt("111"), btc("0.1")));
+            }
+        }
 
-        final Engine restored = restore(fixture.engine);
+        assertThat(fixture.cancelAll(alice, BTC_USDT)).containsExactlyElementsOf(aliceOrders);
+        aliceOrders.forEach(id -> singly.cancel(alice, id));
 
-        assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
-        assertThat(restored.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
-        assertMatchesAsTheEngine(restored, PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("101"), btc("2")));
-        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT)).isEqualTo(1);
+        assertThat(fixture.engine.stateHash()).isEqualTo(singly.engine.stateHash());
+        assertThat(snapshot(fixture.engine)).isEqualTo(snapshot(singly.engine));
+        final PlaceOrder taker = PlaceOrder.limit(carol, BTC_USDT, BUY, usdt("103"), btc("0.1") * ORDERS);
+        final List<Event> afterCancelAll = new ArrayList<>();
+        final List<Event> afterSingles = new ArrayList<>();
+        fixture.engine.apply(taker, fixture.timeMs, afterCancelAll::add);
+        singly.engine.apply(taker, fixture.timeMs, afterSingles::add);
+        assertThat(afterCancelAll).isNotEmpty().isEqualTo(afterSingles);
+        assertThat(fixture.engine.stateHash()).isEqualTo(singly.engine.stateHash());
+        assertThat(fixture.engine.openOrderCountOfPair(BTC_USDT))
+            .as("Bob's 60 orders at 104 and the taker's rest").isEqualTo(singly.engine.openOrderCountOfPair(BTC_USDT))
+            .isEqualTo(61);
     }
 
     /** Applies the taker to the engine and to the restored one: same events, same state hash after. */
@@ -214,16 +219,6 @@ final class RetiredOrdersTest
         restored.apply(taker, fixture.timeMs, fromSnapshot::add);
         assertThat(fromSnapshot).isEqualTo(live);
         assertThat(restored.stateHash()).isEqualTo(fixture.engine.stateHash());
-    }
-
-    /** Applies rejected commands until the sweeps have withdrawn every retired order. */
-    private void withdrawAll()
-    {
-        for (int command = 0; fixture.engine.retiredOrderCount() > 0; command++)
-        {
-            assertThat(command).isLessThan(ORDERS);
-            fixture.assertRejectedUnchanged(new CancelOrder(carol, 999_999), Status.ORIGINAL_REQUEST_NOT_FOUND);
-        }
     }
 
     /** Alice's {@link #ORDERS} SELL orders of 0.1 BTC, alternating between the two prices; @return their IDs. */
@@ -239,9 +234,14 @@ final class RetiredOrdersTest
 
     private static Engine restore(final Engine engine) throws IOException
     {
+        return Engine.readSnapshot(
+            new DataInputStream(new ByteArrayInputStream(snapshot(engine))), engine.configuration());
+    }
+
+    private static byte[] snapshot(final Engine engine) throws IOException
+    {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         engine.writeSnapshot(new DataOutputStream(bytes));
-        return Engine.readSnapshot(
-            new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), engine.configuration());
+        return bytes.toByteArray();
     }
 }
