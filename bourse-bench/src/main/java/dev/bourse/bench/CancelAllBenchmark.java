@@ -16,15 +16,17 @@ import dev.bourse.engine.event.TradeExecuted;
 /**
  * Cancel-all of the caller's N orders in a book that also holds another account's orders on the same levels (the
  * same count for every N), against its baseline in the same run: N single {@link CancelOrder}s of the same orders in
- * an identical book. A cancel-all leaves its orders dead in their levels, which unlink them when they next meet them;
- * that work is measured too, in a book whose caller's levels are the best of each side (the other account's orders
- * are on levels behind them, {@link CancelAllBook#withCallerAtTop}), as the time two IOC orders that reach only the
- * caller's levels take to settle them, less what the same two take once single cancels have emptied those levels. It
- * is reported beside the command's own time and added to it. Then cancel-all of every pair at once, of N orders spread over many pairs, beside the per-pair
- * cancel-all of N orders on one pair and beside one per-pair cancel-all for each of the many pairs. Each measurement
- * gets a fresh book (placed untimed); the figure is the median over repetitions, JIT-warm (after warm-up rounds). No
- * GC is forced before a measurement: a full GC shrinks the heap, and the page faults of growing it again would be
- * measured instead (a young GC that falls inside one repetition is left to the median).
+ * an identical book. What a cancel-all leaves for the commands after it is measured too (an engine that leaves
+ * cancelled orders in their levels, as sessions 5 to 8's did, has them unlinked when an operation on the level meets
+ * them; this one leaves nothing): in a book whose caller's levels are the best of each side (the other account's
+ * orders on levels behind them, {@link CancelAllBook#withCallerAtTop}), the time two IOC orders that reach only the
+ * caller's levels take after a cancel-all, less what the same two take after single cancels emptied those levels. It
+ * is reported beside the command's own time and added to it. Then cancel-all of every pair at once, of N orders
+ * spread over many pairs, beside the per-pair cancel-all of N orders on one pair and beside one per-pair cancel-all
+ * for each of the many pairs. Each measurement gets a fresh book (placed untimed); the figure is the median over
+ * repetitions, JIT-warm (after warm-up rounds). No GC is forced before a measurement: a full GC shrinks the heap, and
+ * the page faults of growing it again would be measured instead (a young GC that falls inside one repetition is left
+ * to the median).
  */
 final class CancelAllBenchmark
 {
@@ -187,9 +189,9 @@ final class CancelAllBenchmark
     }
 
     /**
-     * @return the nanoseconds the levels of a cancel-all's {@code orders} orders take to unlink them: two IOC orders
-     * that reach only the caller's levels, at the top of each side, settle every dead order there (and find nothing
-     * to fill); less the time the same two take in a book where single cancels emptied those levels (at least 0).
+     * @return the nanoseconds a cancel-all of {@code orders} orders leaves for the commands after it: what two IOC
+     * orders that reach only the caller's levels, at the top of each side, take after it (finding nothing to fill),
+     * less what the same two take in a book where single cancels emptied those levels (at least 0).
      */
     long unlinkingNanos(final int orders, final int otherOrders, final int levels)
     {

@@ -144,7 +144,7 @@ final class OrderIndex
         final Order[] page = chunk == null ? null : chunk.pages[pageIndex];
         final int slot = (int)(orderId & SLOT_MASK);
         final Order order = page == null ? null : page[slot];
-        if (order == null || order != expected)
+        if (order != expected)
         {
             return order;
         }
