@@ -43,7 +43,7 @@ import java.util.List;
  *     <li>Cancel-all is one command: it cancels every open order of the account on the pair (or every pair), of one
  *     side or both, and costs time in proportion to those orders only: it copies their IDs out of the account's
  *     list and releases their reserves without reading the orders, then takes each order out of the open-order
- *     index and out of its level's slot, touching nothing around it; nothing is left for later commands.</li>
+ *     index and unlinks it from its level; nothing is left for later commands.</li>
  *     <li>A dead man's switch, one per account, is engine state: {@code FireDeadMansSwitches} fires those whose
  *     deadline its timestamp has reached, as cancel-alls; {@link #nextDeadlineMs()} says when the next one is due.</li>
  * </ul>
@@ -197,7 +197,6 @@ public final class Engine
     {
         return state.openOrderCountOfPair(coinPair);
     }
-
 
     /** @return the highest bid price of the pair, or 0 when its bid side is empty. */
     public long bestBid(final String coinPair)

@@ -656,8 +656,8 @@ final class OrderProcessor
      * both), then emits the balances that changed and one {@link AllOrdersCancelled}. Costs time in proportion to
      * the account's open orders on those pairs: it copies their IDs out of the account's lists and releases their
      * reserves without reading the orders, then takes the orders out of the open-order index (page by page, the IDs
-     * ascending) and out of their levels' slots, touching each order once and none around it. Allocates one array of
-     * IDs (and of pair IDs), nothing per order.
+     * ascending) and unlinks each from its level as a single cancel does, leaving nothing for later commands.
+     * Allocates one array of IDs (and of pair IDs), nothing per order.
      */
     void cancelAll(
         final Account account, final Pair pair, final Side side, final CancelReason reason, final EventSink sink)

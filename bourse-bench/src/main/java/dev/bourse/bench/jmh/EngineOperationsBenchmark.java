@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * cancelling them one by one, matching (each incoming order fills one resting order), and cancel-all of
  * {@value #BATCH} orders. Each benchmark has one state, which makes what a batch needs before it and checks the
  * outcome after it, untimed ({@link Level#Invocation}, fine at this batch size); every operation must succeed.
- * The orders a cancel-all leaves dead in their levels stay there until an operation on their level meets them.
+ * A cancel-all takes its orders out of the book in its own command, so a batch after one starts on a clean book.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -108,10 +108,7 @@ public class EngineOperationsBenchmark
             }
         }
 
-        /**
-         * Cancels the caller's orders with one cancel-all: the batch after it meets those left dead in their levels
-         * as the engine's next commands would (the cancel-all benchmark of the suite measures that unlinking).
-         */
+        /** Cancels the caller's orders with one cancel-all, which leaves nothing in the book for the next batch. */
         void clearCaller()
         {
             check(engine.apply(new CancelAllOrders(CALLER, BenchmarkExchange.COIN_PAIR),
