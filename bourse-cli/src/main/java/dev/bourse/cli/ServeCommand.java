@@ -92,7 +92,8 @@ public final class ServeCommand implements Callable<Integer>
     private Path journalArchiveDir;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file (keys: port, adminPort, "
-        + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, maxBodyBytes, fsync, "
+        + "dataDir, adminToken, secretKey, demo, host, adminHost, queueCapacity, batchLimit, commitDelayUs, "
+        + "commitDelayMinBatch, maxBodyBytes, fsync, "
         + "snapshotIntervalCommands, snapshotIntervalMs, snapshotsToKeep, maxOpenOrdersPerAccount, simulatedMarket, "
         + "simulatedPairs, simulatorSettings, history, databaseUrl, databaseUser, databasePassword, "
         + "journalArchiveDir, maxConnections, maxConnectionsPerIp, maxConnectionsPerKey, adminMaxConnections, "

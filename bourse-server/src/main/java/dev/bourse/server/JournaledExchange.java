@@ -13,6 +13,7 @@ import dev.bourse.server.recovery.ExchangeRecovery;
 import dev.bourse.server.recovery.SnapshotTaker;
 import dev.bourse.server.sequencer.ApplyStep;
 import dev.bourse.server.sequencer.CommandSubmitter;
+import dev.bourse.server.sequencer.CommitDelay;
 import dev.bourse.server.sequencer.EngineAgent;
 import dev.bourse.server.sequencer.FailStopHandler;
 import dev.bourse.server.sequencer.Projection;
@@ -52,6 +53,7 @@ public final class JournaledExchange implements ExchangeCore
      * @param clock            the time of commands and of snapshot intervals.
      * @param queueCapacity    commands that may wait for the engine thread.
      * @param batchLimit       commands per journal batch at most.
+     * @param commitDelay      when the engine thread pauses for a fuller batch under load.
      * @param snapshotInterval when snapshots are due.
      */
     public record Settings(
@@ -62,6 +64,7 @@ public final class JournaledExchange implements ExchangeCore
         EpochClock clock,
         int queueCapacity,
         int batchLimit,
+        CommitDelay commitDelay,
         SnapshotTaker.Interval snapshotInterval)
     {
     }
@@ -126,7 +129,7 @@ public final class JournaledExchange implements ExchangeCore
         final ApplyStep step = new ApplyStep(recovered.engine(), recovered.lastSequence(), all);
         this.projectionAgent = new ProjectionAgent(step, PROJECTION_QUEUE_BATCHES, health, failStop);
         this.engineAgent = new EngineAgent(step, journal, settings.clock(), settings.queueCapacity(),
-            settings.batchLimit(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop, metrics);
+            settings.batchLimit(), settings.commitDelay(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop, metrics);
     }
 
     /**
@@ -142,7 +145,7 @@ public final class JournaledExchange implements ExchangeCore
     {
         final Settings settings = new Settings(context.journalConfiguration(), context.engineConfiguration(),
             context.readModelConfiguration(), cipher, context.clock(), context.queueCapacity(), context.batchLimit(),
-            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
+            context.commitDelay(), new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
         final JournaledExchange core = new JournaledExchange(settings, List.copyOf(derived), failStop,
             SnapshotTaker.background(), history::retentionFloor, metrics);
         for (final DerivedProjection projection : derived)

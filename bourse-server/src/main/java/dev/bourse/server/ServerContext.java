@@ -7,6 +7,7 @@ import dev.bourse.journal.SegmentChannels;
 import dev.bourse.server.auth.ApiKeyAuthenticator;
 import dev.bourse.server.edge.ConnectionLimits;
 import dev.bourse.server.readmodel.ReadModel;
+import dev.bourse.server.sequencer.CommitDelay;
 import dev.bourse.server.stream.StreamConfiguration;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -42,6 +43,8 @@ public final class ServerContext
     private StreamConfiguration streamConfiguration = StreamConfiguration.DEFAULT;
     private int queueCapacity = 65_536;
     private int batchLimit = 1_024;
+    private int commitDelayUs = CommitDelay.DEFAULT_DELAY_US;
+    private int commitDelayMinBatch = CommitDelay.DEFAULT_MIN_PREVIOUS_BATCH;
     private int maxBodyBytes = 65_536;
     private int maxUriLength = 8_192;
     private int eventLoops = 2;
@@ -67,7 +70,8 @@ public final class ServerContext
     /**
      * Applies the keys of a configuration file: {@code port}, {@code adminPort}, {@code host}, {@code adminHost},
      * {@code dataDir}, {@code adminToken}, {@code secretKey} (Base64 of 32 bytes), {@code demo} (true/false),
-     * {@code queueCapacity}, {@code batchLimit}, {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
+     * {@code queueCapacity}, {@code batchLimit}, {@code commitDelayUs}, {@code commitDelayMinBatch} (see
+     * {@link #commitDelay()}), {@code maxBodyBytes}, {@code maxOpenOrdersPerAccount},
      * {@code fsync} ({@code per-batch} or {@code none}), {@code snapshotIntervalCommands}, {@code snapshotIntervalMs},
      * {@code snapshotsToKeep}, {@code history} ({@code on} or {@code off}), {@code databaseUrl}, {@code databaseUser},
      * {@code databasePassword}, {@code journalArchiveDir}, the bounds of the recent history kept in memory:
@@ -100,6 +104,8 @@ public final class ServerContext
                 case "demo" -> demoPairs(Boolean.parseBoolean(value));
                 case "queueCapacity" -> queueCapacity(Integer.parseInt(value));
                 case "batchLimit" -> batchLimit(Integer.parseInt(value));
+                case "commitDelayUs" -> commitDelayUs(Integer.parseInt(value));
+                case "commitDelayMinBatch" -> commitDelayMinBatch(Integer.parseInt(value));
                 case "maxBodyBytes" -> maxBodyBytes(Integer.parseInt(value));
                 case "fsync" -> fsyncMode(parseFsyncMode(value));
                 case "snapshotIntervalCommands" -> snapshotIntervalCommands(Long.parseLong(value));
@@ -499,6 +505,31 @@ public final class ServerContext
     public ServerContext batchLimit(final int batchLimit)
     {
         this.batchLimit = batchLimit;
+        return this;
+    }
+
+    /**
+     * @return group commit under load: the engine thread pauses {@code commitDelayUs} (default
+     * {@value CommitDelay#DEFAULT_DELAY_US}; 0 never) before a batch when its last batch held at least
+     * {@code commitDelayMinBatch} commands (default {@value CommitDelay#DEFAULT_MIN_PREVIOUS_BATCH}), so that each
+     * journal sync carries more commands; never with fsync {@code none}, which has no sync to share.
+     */
+    public CommitDelay commitDelay()
+    {
+        return fsyncMode == FsyncMode.NONE ? CommitDelay.NONE : CommitDelay.of(commitDelayUs, commitDelayMinBatch);
+    }
+
+    public ServerContext commitDelayUs(final int commitDelayUs)
+    {
+        CommitDelay.of(commitDelayUs, commitDelayMinBatch);
+        this.commitDelayUs = commitDelayUs;
+        return this;
+    }
+
+    public ServerContext commitDelayMinBatch(final int commitDelayMinBatch)
+    {
+        new CommitDelay(commitDelayUs, commitDelayMinBatch, CommitDelay.ENOUGH_WAITING);
+        this.commitDelayMinBatch = commitDelayMinBatch;
         return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * The engine thread, the sequencer of the exchange. The gateways {@link #submit} commands into a bounded queue; the
@@ -33,6 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  * when idle (the idle strategy's longest park), so a switch fires within about a millisecond of its deadline, plus
  * the batch and fsync in progress under load. The first pass after a restart fires every deadline that passed while
  * the server was down, before any command submitted since.
+ * <p>
+ * Group commit: each batch pays for one sync. Under load the agent may pause briefly before taking a batch, so that
+ * it carries more commands ({@link CommitDelay}); a quiet server's command never waits.
  * <p>
  * Fail-stop: when the log cannot append or commit, or the engine throws, the agent stops accepting writes at once,
  * answers every command not yet durable with 5000 (outcome unknown: it may be durable if an earlier part of the batch
@@ -76,7 +80,10 @@ public final class EngineAgent implements Agent, CommandSubmitter
     private final ManyToOneConcurrentArrayQueue<Request> queue;
     private final WakeableIdleStrategy idleStrategy;
     private final int batchLimit;
+    private final CommitDelay commitDelay;
+    private final LongConsumer pauseNs;
     private final List<Request> batch;
+    private int previousBatchSize;
     private long lastTimestampMs;
     private volatile boolean stopped;
 
@@ -86,6 +93,7 @@ public final class EngineAgent implements Agent, CommandSubmitter
      * @param clock           the time of each command.
      * @param queueCapacity   commands that may wait; {@link #submit} refuses more with 5001.
      * @param batchLimit      commands applied before the log is committed.
+     * @param commitDelay     when to pause for a fuller batch under load.
      * @param lastTimestampMs the timestamp of the last command recovered, or {@link Long#MIN_VALUE}: command
      *                        timestamps never go below it.
      * @param projections     the projection thread that makes durable batches visible.
@@ -100,6 +108,27 @@ public final class EngineAgent implements Agent, CommandSubmitter
         final EpochClock clock,
         final int queueCapacity,
         final int batchLimit,
+        final CommitDelay commitDelay,
+        final long lastTimestampMs,
+        final ProjectionAgent projections,
+        final CommitListener commitListener,
+        final SequencerHealth health,
+        final FailStopHandler failStop,
+        final SequencerMetrics metrics)
+    {
+        this(step, commandLog, clock, queueCapacity, batchLimit, commitDelay, LockSupport::parkNanos, lastTimestampMs,
+            projections, commitListener, health, failStop, metrics);
+    }
+
+    /** As the public constructor, with the pause of {@link CommitDelay} made by {@code pauseNs} (tests). */
+    EngineAgent(
+        final ApplyStep step,
+        final CommandLog commandLog,
+        final EpochClock clock,
+        final int queueCapacity,
+        final int batchLimit,
+        final CommitDelay commitDelay,
+        final LongConsumer pauseNs,
         final long lastTimestampMs,
         final ProjectionAgent projections,
         final CommitListener commitListener,
@@ -123,6 +152,8 @@ public final class EngineAgent implements Agent, CommandSubmitter
         this.queue = new ManyToOneConcurrentArrayQueue<>(queueCapacity);
         this.idleStrategy = new WakeableIdleStrategy(() -> !queue.isEmpty());
         this.batchLimit = batchLimit;
+        this.commitDelay = commitDelay;
+        this.pauseNs = pauseNs;
         this.batch = new ArrayList<>(batchLimit);
     }
 
@@ -172,11 +203,16 @@ public final class EngineAgent implements Agent, CommandSubmitter
             return answerQueued(Status.INTERNAL_SERVER_ERROR);
         }
         batch.clear();
+        if (commitDelay.pausesAfter(previousBatchSize, queue.size()))
+        {
+            pauseNs.accept(commitDelay.delayNs());
+        }
         if (step.engine().nextDeadlineMs() <= clock.time())
         {
             batch.add(new Request(FIRE_DEAD_MANS_SWITCHES, new CompletableFuture<>()));
         }
         queue.drainTo(batch, batchLimit - batch.size());
+        previousBatchSize = batch.size();
         if (batch.isEmpty())
         {
             return 0;

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The engine thread and the projection thread driven by hand: journal before apply, durable before visible, and
@@ -96,9 +97,70 @@ class SequencerTest
         all.addAll(List.of(extra));
         final ApplyStep step = new ApplyStep(engine, 0, all);
         final ProjectionAgent projectionAgent = new ProjectionAgent(step, 4, health, this::onFailStop);
-        final EngineAgent engineAgent = new EngineAgent(step, log, clock, queueCapacity, batchLimit, Long.MIN_VALUE,
+        final EngineAgent engineAgent = new EngineAgent(step, log, clock, queueCapacity, batchLimit, CommitDelay.NONE,
+            Long.MIN_VALUE,
             projectionAgent, EngineAgent.CommitListener.NONE, health, this::onFailStop, SequencerMetrics.NONE);
         return new Pair(engineAgent, projectionAgent);
+    }
+
+    @Test
+    void shouldPauseForAFullerBatchOnlyAfterABusyOne()
+    {
+        final CommitDelay delay = new CommitDelay(150, 2, 4);
+        final List<Long> pauses = new ArrayList<>();
+        final List<CompletableFuture<AppliedCommand>> replies = new ArrayList<>();
+        final EngineAgent[] agent = new EngineAgent[1];
+        final ApplyStep step = new ApplyStep(engine, 0, List.of(readModel));
+        final ProjectionAgent projectionAgent = new ProjectionAgent(step, 4, health, this::onFailStop);
+        agent[0] = new EngineAgent(step, log, clock, 64, 16, delay,
+            pauseNs ->
+            {
+                pauses.add(pauseNs);
+                replies.add(agent[0].submit(new CreateAccount()));
+                replies.add(agent[0].submit(new CreateAccount()));
+            },
+            Long.MIN_VALUE, projectionAgent, EngineAgent.CommitListener.NONE, health, this::onFailStop,
+            SequencerMetrics.NONE);
+
+        replies.add(agent[0].submit(new CreateAccount()));
+        agent[0].doWork();
+        assertThat(pauses).as("a lone command after a quiet spell does not wait").isEmpty();
+
+        replies.add(agent[0].submit(new CreateAccount()));
+        replies.add(agent[0].submit(new CreateAccount()));
+        agent[0].doWork();
+        assertThat(pauses).as("the previous batch held one command: not busy").isEmpty();
+
+        replies.add(agent[0].submit(new CreateAccount()));
+        agent[0].doWork();
+        assertThat(pauses).as("after a batch of two, one waiting command pauses once").containsExactly(150_000L);
+        assertThat(log.commits).isEqualTo(3);
+        assertThat(log.commands).hasSize(6);
+
+        for (int i = 0; i < 4; i++)
+        {
+            replies.add(agent[0].submit(new CreateAccount()));
+        }
+        agent[0].doWork();
+        assertThat(pauses).as("four waiting are enough to take at once").hasSize(1);
+        assertThat(log.commits).isEqualTo(4);
+
+        while (projectionAgent.doWork() > 0)
+        {
+            assertThat(failStops).isEmpty();
+        }
+        assertThat(replies).hasSize(10).allSatisfy(reply -> assertThat(reply.join().status()).isEqualTo(Status.SUCCESS));
+        assertThat(replies.getLast().join().sequence()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldRefuseACommitDelayOutOfBounds()
+    {
+        assertThat(CommitDelay.of(0, 4)).isEqualTo(CommitDelay.NONE);
+        assertThatIllegalArgumentException().isThrownBy(() -> CommitDelay.of(-1, 4));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> CommitDelay.of(10_001, 4));
+        assertThatIllegalArgumentException().isThrownBy(() -> CommitDelay.of(200, 0));
     }
 
     @Test

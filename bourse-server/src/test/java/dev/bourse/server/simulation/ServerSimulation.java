@@ -25,6 +25,7 @@ import dev.bourse.server.readmodel.ReadModel;
 import dev.bourse.server.recovery.SnapshotTaker;
 import dev.bourse.server.sequencer.AppliedCommand;
 import dev.bourse.server.sequencer.ApplyStep;
+import dev.bourse.server.sequencer.CommitDelay;
 import org.agrona.concurrent.CachedEpochClock;
 
 import java.io.IOException;
@@ -170,7 +171,7 @@ final class ServerSimulation
             {
                 core = new JournaledExchange(new JournaledExchange.Settings(journalConfiguration,
                     EngineConfiguration.DEFAULT, ReadModel.Configuration.DEFAULT, cipher, clock, 64,
-                    1 + random.nextInt(12),
+                    1 + random.nextInt(12), CommitDelay.NONE,
                     new SnapshotTaker.Interval(20 + random.nextInt(60), Long.MAX_VALUE / 2)),
                     List.of(), (cause, error) ->
                     {
