@@ -101,7 +101,7 @@ public final class HistoryBenchmark
         try (EmbeddedDatabase postgres = EmbeddedDatabase.start(workDir.resolve("postgres")))
         {
             projection(workDir.resolve("projection"), postgres);
-            queries(postgres);
+            queries(workDir, postgres);
         }
         if (Files.isRegularFile(cliJar))
         {
@@ -165,11 +165,11 @@ public final class HistoryBenchmark
         report.add("history.projection.share_of_replay", 100.0 * replaySeconds / projectionSeconds, "%");
     }
 
-    private void queries(final EmbeddedDatabase postgres) throws Exception
+    private void queries(final Path workDir, final EmbeddedDatabase postgres) throws Exception
     {
         final long baselineRows = Math.max(1_000, queryRows / 100);
-        final double[] baseline = queryLatencies(postgres, "queries_small", baselineRows);
-        final double[] large = queryLatencies(postgres, "queries_large", queryRows);
+        final double[] baseline = queryLatencies(workDir, postgres, "queries_small", baselineRows);
+        final double[] large = queryLatencies(workDir, postgres, "queries_large", queryRows);
         final String[] names = {"trades", "fills", "transfers"};
         report.add("history.query.rows", queryRows, "rows");
         report.add("history.query.baseline_rows", baselineRows, "rows");
@@ -183,11 +183,11 @@ public final class HistoryBenchmark
     }
 
     /** @return p50 and p99 of the trades, fills and transfers queries, in that order, on a table of the rows. */
-    private double[] queryLatencies(final EmbeddedDatabase postgres, final String name, final long rows)
-        throws Exception
+    private double[] queryLatencies(
+        final Path workDir, final EmbeddedDatabase postgres, final String name, final long rows) throws Exception
     {
         final String url = newDatabase(postgres, name);
-        final ServerContext context = new ServerContext().dataDir(Files.createTempDirectory("bourse-history-q"))
+        final ServerContext context = new ServerContext().dataDir(Files.createDirectories(workDir.resolve(name)))
             .databaseUrl(url).databaseUser("postgres");
         try (PostgresHistory history = PostgresHistory.open(context))
         {
