@@ -129,7 +129,8 @@ public final class JournaledExchange implements ExchangeCore
         final ApplyStep step = new ApplyStep(recovered.engine(), recovered.lastSequence(), all);
         this.projectionAgent = new ProjectionAgent(step, PROJECTION_QUEUE_BATCHES, health, failStop);
         this.engineAgent = new EngineAgent(step, journal, settings.clock(), settings.queueCapacity(),
-            settings.batchLimit(), settings.commitDelay(), recovered.lastTimestampMs(), projectionAgent, snapshots, health, failStop, metrics);
+            settings.batchLimit(), settings.commitDelay(), recovered.lastTimestampMs(), projectionAgent, snapshots,
+            health, failStop, metrics);
     }
 
     /**
@@ -145,7 +146,8 @@ public final class JournaledExchange implements ExchangeCore
     {
         final Settings settings = new Settings(context.journalConfiguration(), context.engineConfiguration(),
             context.readModelConfiguration(), cipher, context.clock(), context.queueCapacity(), context.batchLimit(),
-            context.commitDelay(), new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
+            context.commitDelay(),
+            new SnapshotTaker.Interval(context.snapshotIntervalCommands(), context.snapshotIntervalMs()));
         final JournaledExchange core = new JournaledExchange(settings, List.copyOf(derived), failStop,
             SnapshotTaker.background(), history::retentionFloor, metrics);
         for (final DerivedProjection projection : derived)

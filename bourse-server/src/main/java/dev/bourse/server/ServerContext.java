@@ -521,15 +521,14 @@ public final class ServerContext
 
     public ServerContext commitDelayUs(final int commitDelayUs)
     {
-        CommitDelay.of(commitDelayUs, commitDelayMinBatch);
-        this.commitDelayUs = commitDelayUs;
+        this.commitDelayUs = CommitDelay.of(commitDelayUs, commitDelayMinBatch).delayUs();
         return this;
     }
 
     public ServerContext commitDelayMinBatch(final int commitDelayMinBatch)
     {
-        new CommitDelay(commitDelayUs, commitDelayMinBatch, CommitDelay.ENOUGH_WAITING);
-        this.commitDelayMinBatch = commitDelayMinBatch;
+        this.commitDelayMinBatch =
+            new CommitDelay(commitDelayUs, commitDelayMinBatch, CommitDelay.ENOUGH_WAITING).minPreviousBatch();
         return this;
     }
 
